@@ -1,0 +1,30 @@
+package org.dozvon.access;
+
+/**
+ * What a user may do, one name per page or action. Roles are sets of permissions kept in the
+ * database; a permission is granted to a user as a Spring Security authority of the same name,
+ * and pages and endpoints check it with {@link RequiresPermission}.
+ *
+ * <p>A new capability adds its permission here and grants it to the preset roles in a migration.
+ */
+public enum Permission {
+    CAMPAIGNS_VIEW,
+    CONTACTS_VIEW,
+    STRATEGIES_VIEW,
+    MONITORING_VIEW,
+    OPERATORS_VIEW,
+    REPORTS_VIEW,
+    SETTINGS_VIEW,
+    AUDIT_VIEW,
+    /** The operator workplace (ARM). */
+    WORKPLACE_USE,
+    /** Camunda Cockpit and the engine's REST API. */
+    PROCESS_ENGINE,
+    /** Actuator endpoints beyond health and info, Prometheus included. */
+    METRICS_READ;
+
+    /** The message-bundle key of this permission's human name. */
+    public String messageKey() {
+        return "permission." + name();
+    }
+}

@@ -1,0 +1,106 @@
+package org.dozvon.access;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.method.PrePostTemplateDefaults;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Three doors: the API (HTTP Basic, stateless, RFC 7807 errors), Camunda's own REST API (the same,
+ * for process-engine users only), and the portal (form login, session, CSRF). Every page and endpoint
+ * then checks its own permission with {@link RequiresPermission}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // BCrypt, stored with its {bcrypt} prefix so that a stronger encoder can take over later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    static PrePostTemplateDefaults prePostTemplateDefaults() {
+        return new PrePostTemplateDefaults();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(ObjectMapper objectMapper) {
+        return new ProblemResponses(objectMapper);
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info")).permitAll()
+                        .requestMatchers(paths("/engine-rest/**")).hasAuthority(Permission.PROCESS_ENGINE.name())
+                        .requestMatchers(paths("/actuator/**")).hasAuthority(Permission.METRICS_READ.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless and cookie-less: there is no session for a forged request to ride on
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalSecurity(HttpSecurity http, ProblemResponses problems,
+                                       SecurityContextRepository securityContextRepository) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // an async dispatch continues a request already authorised (a closing SSE stream);
+                        // an error dispatch renders the error of one
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(paths("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico")).permitAll()
+                        .requestMatchers(paths("/camunda/**")).hasAuthority(Permission.PROCESS_ENGINE.name())
+                        .anyRequest().authenticated())
+                .securityContext(context -> context.securityContextRepository(securityContextRepository))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // Camunda's web apps protect themselves with their own CSRF token filter
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * Patterns on the whole path, whichever servlet serves it: Camunda's REST API and web apps are not
+     * behind Spring MVC's dispatcher, so MVC-relative matching would miss them.
+     */
+    private static RequestMatcher[] paths(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new);
+    }
+}

@@ -1,0 +1,88 @@
+package org.dozvon.access;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A person or a service account that logs in to Dozvon. */
+@Table("access_user")
+class UserAccount {
+
+    @Id
+    private Long id;
+    private String username;
+    private String passwordHash;
+    private String displayName;
+    private boolean enabled;
+    private boolean mustChangePassword;
+    private Instant passwordChangedAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Integer version;
+    @MappedCollection(idColumn = "user_id")
+    private Set<UserRole> roles = new HashSet<>();
+
+    UserAccount() {
+    }
+
+    static UserAccount create(String username, String displayName, String passwordHash, boolean mustChangePassword,
+                              Set<String> roleCodes, Instant now) {
+        UserAccount user = new UserAccount();
+        user.username = username;
+        user.displayName = displayName;
+        user.passwordHash = passwordHash;
+        user.enabled = true;
+        user.mustChangePassword = mustChangePassword;
+        user.passwordChangedAt = now;
+        user.createdAt = now;
+        user.updatedAt = now;
+        user.roles = roleCodes.stream().map(UserRole::new).collect(Collectors.toSet());
+        return user;
+    }
+
+    void changePassword(String newPasswordHash, Instant now) {
+        this.passwordHash = newPasswordHash;
+        this.mustChangePassword = false;
+        this.passwordChangedAt = now;
+        this.updatedAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    Set<String> roleCodes() {
+        return roles.stream().map(UserRole::roleCode).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Table("access_user_role")
+    record UserRole(String roleCode) {
+    }
+}

@@ -1,0 +1,21 @@
+package org.dozvon.web;
+
+import org.dozvon.access.Permission;
+
+/**
+ * The one way a module pushes a change to open pages: an HTML fragment sent as a Server-Sent Event
+ * over the page's single {@code /live} connection; the page swaps it in with htmx's
+ * {@code sse-swap="<event>"}. Sending never blocks the caller on a slow browser for long, and a
+ * fragment reaches only the users entitled to see it.
+ */
+public interface LiveUpdates {
+
+    /** Sends the fragment to every open page of every user holding {@code audience}. */
+    void publish(String event, String html, Permission audience);
+
+    /** Sends the fragment to every open page of one user, e.g. an operator's workplace. */
+    void publishToUser(String username, String event, String html);
+
+    /** How many pages are connected now. */
+    int connections();
+}

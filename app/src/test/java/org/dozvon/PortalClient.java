@@ -1,0 +1,108 @@
+package org.dozvon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like HTTP client for tests against a running Dozvon: it keeps its session cookie, does
+ * not follow redirects (so tests see them), and fills in the CSRF token of the page a form came from.
+ */
+public final class PortalClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final HttpClient http;
+
+    public PortalClient(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Logs in through the login form; returns the response to the form post (a redirect). */
+    public HttpResponse<String> login(String username, String password) {
+        return submit("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+    }
+
+    /** Loads {@code formPage}, then posts {@code fields} to {@code action} with that page's CSRF token. */
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        Matcher token = CSRF.matcher(get(formPage).body());
+        if (token.find()) {
+            form.put("_csrf", token.group(1));
+        }
+        return postForm(action, form);
+    }
+
+    /** Posts a form as it is, without looking for a CSRF token. */
+    public HttpResponse<String> postForm(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** A stateless API call with HTTP Basic credentials (null for none), asking for JSON. */
+    public HttpResponse<String> api(String path, String username, String password) {
+        return api(path, username, password, "application/json");
+    }
+
+    public HttpResponse<String> api(String path, String username, String password, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET();
+        if (username != null) {
+            String credentials = Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + credentials);
+        }
+        return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.dozvon.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.dozvon.ApplicationTestBase;
+import org.dozvon.PortalClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Every preset role opens its own pages (200) and no others (403), through the real login form.
+ * The expectation is written out here on purpose: it is the product's decision, not a copy of the
+ * role data it checks.
+ */
+class RoleAccessTests extends ApplicationTestBase {
+
+    private static final String PASSWORD = "Role-Password-1";
+
+    private static final List<String> PAGES = List.of("/campaigns", "/contacts", "/strategies", "/monitoring",
+            "/operators", "/reports", "/audit", "/settings", "/arm", "/camunda/app/cockpit/default/");
+
+    private static final Map<String, Set<String>> OPENS = Map.of(
+            "ADMIN", Set.copyOf(PAGES),
+            "SUPERVISOR", Set.of("/campaigns", "/contacts", "/monitoring", "/operators", "/reports"),
+            "ANALYST", Set.of("/strategies", "/reports", "/camunda/app/cockpit/default/"),
+            "OPERATOR", Set.of("/arm"),
+            "AUDITOR", Set.of("/audit", "/reports"));
+
+    private static final Map<String, String> HOME = Map.of(
+            "ADMIN", "/campaigns",
+            "SUPERVISOR", "/campaigns",
+            "ANALYST", "/strategies",
+            "OPERATOR", "/arm",
+            "AUDITOR", "/reports");
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void oneUserPerRole() {
+        TestUsers users = new TestUsers(context);
+        OPENS.keySet().forEach(role -> users.ensure(userOf(role), PASSWORD, false, role));
+    }
+
+    static Stream<Arguments> roleAndPage() {
+        return OPENS.keySet().stream().sorted().flatMap(role -> PAGES.stream().map(page -> Arguments.of(role, page)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("roleAndPage")
+    void eachRoleOpensItsPagesAndNoOthers(String role, String page) {
+        PortalClient portal = loggedInAs(role);
+
+        HttpResponse<String> response = portal.get(page);
+
+        assertThat(response.statusCode())
+                .as("%s opening %s: %.300s", role, page, response.body())
+                .isEqualTo(OPENS.get(role).contains(page) ? 200 : 403);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roles")
+    void homeIsTheFirstSectionTheRoleMayOpen(String role) {
+        HttpResponse<String> home = loggedInAs(role).get("/");
+
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith(HOME.get(role)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roles")
+    void navigationShowsOnlyWhatTheRoleMayOpen(String role) {
+        String page = loggedInAs(role).get(HOME.get(role)).body();
+
+        for (String path : List.of("/campaigns", "/contacts", "/strategies", "/settings")) {
+            boolean linked = page.contains("href=\"" + path + "\"");
+            boolean isArm = HOME.get(role).equals("/arm"); // the workplace has no portal navigation
+            assertThat(linked).as("%s sees a link to %s", role, path)
+                    .isEqualTo(!isArm && OPENS.get(role).contains(path));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roles")
+    void deniedPageIsTheFriendlyErrorPage(String role) {
+        String denied = PAGES.stream().filter(page -> !OPENS.get(role).contains(page)).findFirst().orElse(null);
+        if (denied == null) {
+            return; // the administrator is denied nothing
+        }
+        HttpResponse<String> response = loggedInAs(role).get(denied);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Access denied").doesNotContain("Exception");
+    }
+
+    static Stream<String> roles() {
+        return OPENS.keySet().stream().sorted();
+    }
+
+    private PortalClient loggedInAs(String role) {
+        PortalClient portal = portal();
+        HttpResponse<String> login = role.equals("ADMIN")
+                ? portal.login("admin", ADMIN_PASSWORD)
+                : portal.login(userOf(role), PASSWORD);
+        assertThat(login.headers().firstValue("Location")).as("login of %s", role)
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+        return portal;
+    }
+
+    private static String userOf(String role) {
+        return role.equals("ADMIN") ? "admin" : role.toLowerCase() + "-user";
+    }
+}
