@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// A form with data-confirm asks before it is sent: destructive actions are never one click away.
+document.addEventListener('submit', function (event) {
+    var question = event.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+        event.preventDefault();
+    }
+});

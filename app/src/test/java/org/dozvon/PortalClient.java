@@ -91,8 +91,9 @@ public final class PortalClient {
         return http;
     }
 
+    /** A path of this Dozvon, or an absolute URL as a redirect gives it. */
     public URI uri(String path) {
-        return URI.create(baseUrl + path);
+        return URI.create(path.startsWith("http") ? path : baseUrl + path);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -57,7 +57,7 @@ class AccountController {
                           @RequestParam(required = false) String confirmation,
                           Model model, RedirectAttributes redirect,
                           HttpServletRequest request, HttpServletResponse response) {
-        List<PasswordService.Violation> violations =
+        List<Violation> violations =
                 passwords.changeOwnPassword(user.id(), currentPassword, newPassword, confirmation);
         if (!violations.isEmpty()) {
             model.addAttribute("forced", user.mustChangePassword());

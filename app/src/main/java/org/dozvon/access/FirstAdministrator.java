@@ -1,6 +1,5 @@
 package org.dozvon.access;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
 
@@ -24,14 +23,11 @@ class FirstAdministrator implements SmartInitializingSingleton {
     static final String ROLE = "ADMIN";
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final int GENERATED_LENGTH = 16;
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final AccessProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     FirstAdministrator(UserAccountRepository users, PasswordEncoder passwordEncoder, AccessProperties properties,
                        Clock clock) {
@@ -47,7 +43,7 @@ class FirstAdministrator implements SmartInitializingSingleton {
             return;
         }
         boolean chosenByDeployer = properties.adminPassword() != null;
-        String password = chosenByDeployer ? properties.adminPassword() : generatePassword();
+        String password = chosenByDeployer ? properties.adminPassword() : TemporaryPasswords.generate();
         UserAccount admin = UserAccount.create(USERNAME, "Administrator", passwordEncoder.encode(password),
                 !chosenByDeployer, Set.of(ROLE), clock.instant());
         try {
@@ -69,13 +65,5 @@ class FirstAdministrator implements SmartInitializingSingleton {
                     ==========================================================================""",
                     USERNAME, password);
         }
-    }
-
-    private String generatePassword() {
-        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

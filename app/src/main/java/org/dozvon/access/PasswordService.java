@@ -55,7 +55,4 @@ class PasswordService {
         }
         return violations;
     }
-
-    record Violation(String field, String messageKey, Object... arguments) {
-    }
 }

@@ -15,6 +15,8 @@ public enum Permission {
     OPERATORS_VIEW,
     REPORTS_VIEW,
     SETTINGS_VIEW,
+    /** Settings, Users: create local users, give roles, reset passwords, disable accounts. */
+    USERS_MANAGE,
     AUDIT_VIEW,
     /** The operator workplace (ARM). */
     WORKPLACE_USE,

@@ -54,11 +54,30 @@ class UserAccount {
         this.updatedAt = now;
     }
 
-    Long id() {
+    void describe(String displayName, Set<String> roleCodes, Instant now) {
+        this.displayName = displayName;
+        this.roles = roleCodes.stream().map(UserRole::new).collect(Collectors.toSet());
+        this.updatedAt = now;
+    }
+
+    /** A password someone else chose (a reset): the user must replace it at the next login. */
+    void resetPassword(String temporaryPasswordHash, Instant now) {
+        this.passwordHash = temporaryPasswordHash;
+        this.mustChangePassword = true;
+        this.passwordChangedAt = now;
+        this.updatedAt = now;
+    }
+
+    void enable(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    public Long id() {
         return id;
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
@@ -66,19 +85,19 @@ class UserAccount {
         return passwordHash;
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
     }
 
-    boolean mustChangePassword() {
+    public boolean mustChangePassword() {
         return mustChangePassword;
     }
 
-    Set<String> roleCodes() {
+    public Set<String> roleCodes() {
         return roles.stream().map(UserRole::roleCode).collect(Collectors.toUnmodifiableSet());
     }
 

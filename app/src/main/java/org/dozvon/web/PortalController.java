@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The portal's sections. Each capability replaces its placeholder page with its own controller in
@@ -36,7 +37,11 @@ class PortalController {
     /** Home is the first section the user may open; someone with none is told so. */
     @GetMapping("/")
     @PreAuthorize("isAuthenticated()")
-    String home(@AuthenticationPrincipal DozvonUser user) {
+    String home(@AuthenticationPrincipal DozvonUser user, Model model, RedirectAttributes redirect) {
+        if (model.containsAttribute("notice")) {
+            // a notice meant for the page after "/" (say, "password changed") survives this redirect
+            redirect.addFlashAttribute("notice", model.getAttribute("notice"));
+        }
         return Arrays.stream(Section.values())
                 .filter(section -> user.has(section.permission()))
                 .findFirst()

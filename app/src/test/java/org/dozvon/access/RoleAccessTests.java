@@ -28,7 +28,7 @@ class RoleAccessTests extends ApplicationTestBase {
     private static final String PASSWORD = "Role-Password-1";
 
     private static final List<String> PAGES = List.of("/campaigns", "/contacts", "/strategies", "/monitoring",
-            "/operators", "/reports", "/audit", "/settings", "/arm", "/camunda/app/cockpit/default/");
+            "/operators", "/reports", "/audit", "/settings", "/settings/users", "/arm", "/camunda/app/cockpit/default/");
 
     private static final Map<String, Set<String>> OPENS = Map.of(
             "ADMIN", Set.copyOf(PAGES),
