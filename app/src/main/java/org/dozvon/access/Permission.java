@@ -10,6 +10,10 @@ package org.dozvon.access;
 public enum Permission {
     CAMPAIGNS_VIEW,
     CONTACTS_VIEW,
+    /** Create, change and delete contact lists, fields, contacts, DNC entries and reference data. */
+    CONTACTS_MANAGE,
+    /** Upload files and run imports, manage scheduled import sources. */
+    IMPORTS_RUN,
     STRATEGIES_VIEW,
     MONITORING_VIEW,
     OPERATORS_VIEW,
