@@ -87,6 +87,18 @@ public final class PortalClient {
         return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
     }
 
+    /** A stateless API call sending a JSON body with HTTP Basic credentials. */
+    public HttpResponse<String> apiSend(String method, String path, String json, String username, String password) {
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + credentials)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
     public HttpClient http() {
         return http;
     }

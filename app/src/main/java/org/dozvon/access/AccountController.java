@@ -1,5 +1,6 @@
 package org.dozvon.access;
 
+import org.dozvon.Violation;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package org.dozvon.access;
 
+import org.dozvon.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;

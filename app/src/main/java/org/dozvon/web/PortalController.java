@@ -55,12 +55,6 @@ class PortalController {
         return section(Section.CAMPAIGNS, model);
     }
 
-    @GetMapping("/contacts")
-    @RequiresPermission(Permission.CONTACTS_VIEW)
-    String contacts(Model model) {
-        return section(Section.CONTACTS, model);
-    }
-
     @GetMapping("/strategies")
     @RequiresPermission(Permission.STRATEGIES_VIEW)
     String strategies(Model model) {

@@ -1,0 +1,33 @@
+package org.dozvon.contacts;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A contact's values after checking against its list: typed attributes (by field code), the client
+ * id, the phones to dial in priority order, and every problem found. A contact with problems is not
+ * written; the problems say which field, which value and why.
+ */
+public record CheckedContact(Map<String, Object> attributes, String clientId, List<Phone> phones,
+                             List<Problem> problems) {
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
+    public record Phone(String fieldCode, String e164, int priority) {
+    }
+
+    public record Problem(String fieldCode, String value, String reason) {
+
+        /** "column 'phone': '8-800' is too short" style, for journals and API answers. */
+        public String describe() {
+            return "field '" + fieldCode + "'" + (value == null || value.isEmpty() ? "" : ": '" + abbreviate(value) + "'")
+                    + " " + reason;
+        }
+
+        private static String abbreviate(String value) {
+            return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.dozvon.contacts;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contacts module's API for writing contacts: pages, the REST API and imports all come through
+ * here, so a contact is checked the same way whichever door it enters by.
+ */
+@Service
+public class ContactLists {
+
+    private final ContactListRepository lists;
+    private final ContactFieldRepository fields;
+    private final ContactValues values;
+    private final ContactStore store;
+    private final Clock clock;
+
+    ContactLists(ContactListRepository lists, ContactFieldRepository fields, ContactValues values, ContactStore store,
+                 Clock clock) {
+        this.lists = lists;
+        this.fields = fields;
+        this.values = values;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The list's fields, or empty when there is no such list. */
+    public Optional<ListSchema> schema(long listId) {
+        return lists.findById(listId).map(this::schemaOf);
+    }
+
+    ListSchema schemaOf(ContactList list) {
+        Map<Long, ContactField> byId = new java.util.HashMap<>();
+        fields.findAllById(list.fields().stream().map(ContactList.ListField::fieldId).toList())
+                .forEach(field -> byId.put(field.id(), field));
+        List<ListSchema.Field> schemaFields = list.fields().stream().map(listField -> {
+            ContactField field = byId.get(listField.fieldId());
+            return new ListSchema.Field(field.id(), field.code(), field.name(), field.type(), field.mask(),
+                    field.clientId(), listField.required(), listField.position());
+        }).toList();
+        return new ListSchema(list.id(), list.name(), schemaFields);
+    }
+
+    /**
+     * Checks raw contacts (values by field code) and writes the valid ones in one transaction.
+     *
+     * @return per input, in input order: the problems that kept it out, empty for a written contact
+     */
+    @Transactional
+    public WriteReport write(ListSchema schema, List<Map<String, String>> raw, boolean updateByClientId) {
+        List<CheckedContact> checked = raw.stream().map(contact -> values.check(schema, contact)).toList();
+        List<Integer> validIndexes = new ArrayList<>();
+        List<CheckedContact> valid = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            if (checked.get(i).valid()) {
+                validIndexes.add(i);
+                valid.add(checked.get(i));
+            }
+        }
+        List<List<String>> problems = new ArrayList<>();
+        checked.forEach(contact -> problems.add(new ArrayList<>(
+                contact.problems().stream().map(CheckedContact.Problem::describe).toList())));
+        ContactStore.WriteOutcome outcome = valid.isEmpty()
+                ? new ContactStore.WriteOutcome(0, 0, List.of())
+                : store.write(schema.listId(), valid, updateByClientId, clock.instant());
+        outcome.refused().forEach(refusal -> problems.get(validIndexes.get(refusal.index())).add(refusal.reason()));
+        int rejected = (int) problems.stream().filter(list -> !list.isEmpty()).count();
+        return new WriteReport(outcome.inserted(), outcome.updated(), rejected, problems);
+    }
+
+    /**
+     * Replaces one contact's values after checking them.
+     *
+     * @return the problems that kept the change out; empty when it was saved
+     */
+    @Transactional
+    public List<String> update(ListSchema schema, long contactId, Map<String, String> raw) {
+        CheckedContact contact = values.check(schema, raw);
+        List<String> problems = new ArrayList<>(contact.problems().stream().map(CheckedContact.Problem::describe).toList());
+        if (contact.clientId() != null && store.clientIdTaken(schema.listId(), contact.clientId(), contactId)) {
+            problems.add("client id '" + contact.clientId() + "' belongs to another contact of the list");
+        }
+        if (problems.isEmpty() && !store.update(schema.listId(), contactId, contact, clock.instant())) {
+            problems.add("the contact is no longer in the list");
+        }
+        return problems;
+    }
+
+    /**
+     * @param problems per input in input order; an empty list means the contact was written
+     */
+    public record WriteReport(int inserted, int updated, int rejected, List<List<String>> problems) {
+    }
+}

@@ -1,0 +1,126 @@
+package org.dozvon.contacts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.stereotype.Component;
+
+/** Checks raw values (as typed or as read from a file) against a list's fields. */
+@Component
+public class ContactValues {
+
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd.MM.uuuu"),
+            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern NUMBER_SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
+
+    private final PhoneNumbers phoneNumbers;
+    private final Map<String, Pattern> masks = new ConcurrentHashMap<>();
+
+    public ContactValues(PhoneNumbers phoneNumbers) {
+        this.phoneNumbers = phoneNumbers;
+    }
+
+    /**
+     * @param raw values by field code; codes the list does not have are reported, blank values are absent
+     */
+    public CheckedContact check(ListSchema schema, Map<String, String> raw) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        List<CheckedContact.Phone> phones = new ArrayList<>();
+        List<CheckedContact.Problem> problems = new ArrayList<>();
+        for (String code : raw.keySet()) {
+            if (schema.field(code).isEmpty()) {
+                problems.add(new CheckedContact.Problem(code, raw.get(code), "is not a field of list '" + schema.listName() + "'"));
+            }
+        }
+        String clientId = null;
+        for (ListSchema.Field field : schema.fields()) {
+            String value = raw.get(field.code());
+            value = value == null ? null : value.strip();
+            if (value == null || value.isEmpty()) {
+                if (field.required() || field.clientId()) {
+                    problems.add(new CheckedContact.Problem(field.code(), "", "is required"));
+                }
+                continue;
+            }
+            String problem = checkMask(field, value);
+            if (problem != null) {
+                problems.add(new CheckedContact.Problem(field.code(), value, problem));
+                continue;
+            }
+            switch (field.type()) {
+                case TEXT -> attributes.put(field.code(), value);
+                case EMAIL -> {
+                    if (EMAIL.matcher(value).matches()) {
+                        attributes.put(field.code(), value);
+                    } else {
+                        problems.add(new CheckedContact.Problem(field.code(), value, "is not an e-mail address"));
+                    }
+                }
+                case NUMBER -> {
+                    try {
+                        attributes.put(field.code(), new BigDecimal(NUMBER_SPACES.matcher(value).replaceAll("").replace(',', '.')));
+                    } catch (NumberFormatException e) {
+                        problems.add(new CheckedContact.Problem(field.code(), value, "is not a number"));
+                    }
+                }
+                case DATE -> {
+                    LocalDate date = parseDate(value);
+                    if (date != null) {
+                        attributes.put(field.code(), date.toString());
+                    } else {
+                        problems.add(new CheckedContact.Problem(field.code(), value,
+                                "is not a date (expected 2026-11-24, 24.11.2026 or 24/11/2026)"));
+                    }
+                }
+                case PHONE -> {
+                    PhoneNumbers.Normalized phone = phoneNumbers.normalize(value);
+                    if (phone.valid()) {
+                        attributes.put(field.code(), phone.e164());
+                        phones.add(new CheckedContact.Phone(field.code(), phone.e164(), field.position()));
+                    } else {
+                        problems.add(new CheckedContact.Problem(field.code(), value, "is not a phone number: " + phone.problem()));
+                    }
+                }
+            }
+            if (field.clientId() && attributes.containsKey(field.code())) {
+                clientId = String.valueOf(attributes.get(field.code()));
+            }
+        }
+        return new CheckedContact(attributes, clientId, phones, problems);
+    }
+
+    private String checkMask(ListSchema.Field field, String value) {
+        if (field.mask() == null) {
+            return null;
+        }
+        Pattern mask;
+        try {
+            mask = masks.computeIfAbsent(field.mask(), Pattern::compile);
+        } catch (PatternSyntaxException e) {
+            return null; // masks are checked when the field is saved; an old bad one must not block data
+        }
+        return mask.matcher(value).matches() ? null : "does not match the mask " + field.mask();
+    }
+
+    private static LocalDate parseDate(String value) {
+        for (DateTimeFormatter format : DATE_FORMATS) {
+            try {
+                return LocalDate.parse(value, format);
+            } catch (DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        return null;
+    }
+}

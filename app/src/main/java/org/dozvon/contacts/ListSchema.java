@@ -1,0 +1,24 @@
+package org.dozvon.contacts;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fields of one contact list, in order, as everything that reads or writes its contacts needs
+ * them: pages, the API and imports.
+ */
+public record ListSchema(long listId, String listName, List<Field> fields) {
+
+    public Optional<Field> field(String code) {
+        return fields.stream().filter(field -> field.code().equals(code)).findFirst();
+    }
+
+    /** The field whose value identifies a contact within the list ("client id"), if the list has one. */
+    public Optional<Field> clientIdField() {
+        return fields.stream().filter(Field::clientId).findFirst();
+    }
+
+    public record Field(long id, String code, String name, FieldType type, String mask, boolean clientId,
+                        boolean required, int position) {
+    }
+}
