@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * A contact's values after checking against its list: typed attributes (by field code), the client
- * id, the phones to dial in priority order, and every problem found. A contact with problems is not
+ * id, the phones to dial in priority order, its e-mail addresses (lower case), and every problem found. A contact with problems is not
  * written; the problems say which field, which value and why.
  */
 public record CheckedContact(Map<String, Object> attributes, String clientId, List<Phone> phones,
-                             List<Problem> problems) {
+                             List<String> emails, List<Problem> problems) {
 
     public boolean valid() {
         return problems.isEmpty();

@@ -38,11 +38,13 @@ class ContactStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
+    private final DncStore dnc;
 
-    ContactStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
+    ContactStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, DncStore dnc) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
+        this.dnc = dnc;
     }
 
     /**
@@ -70,28 +72,32 @@ class ContactStore {
         Timestamp at = Timestamp.from(now);
         Map<Long, Integer> indexById = new HashMap<>();
         Map<String, Integer> indexByClientId = new HashMap<>();
+        DncFlags flags = dncFlags(accepted.stream().map(contacts::get).toList());
         Long[] idArray = new Long[accepted.size()];
         String[] clientArray = new String[accepted.size()];
         String[] attributeArray = new String[accepted.size()];
+        Boolean[] dncArray = new Boolean[accepted.size()];
         for (int k = 0; k < accepted.size(); k++) {
             CheckedContact contact = contacts.get(accepted.get(k));
             idArray[k] = ids.get(k);
             clientArray[k] = contact.clientId();
             attributeArray[k] = toJson(contact.attributes());
+            dncArray[k] = flags.contact(contact);
             indexById.put(ids.get(k), accepted.get(k));
             if (contact.clientId() != null) {
                 indexByClientId.put(contact.clientId(), accepted.get(k));
             }
         }
         String onConflict = updateByClientId
-                ? "do update set attributes = excluded.attributes, updated_at = excluded.updated_at, version = contact.version + 1"
+                ? "do update set attributes = excluded.attributes, dnc = excluded.dnc, updated_at = excluded.updated_at,"
+                        + " version = contact.version + 1"
                 : "do nothing";
         List<Written> written = jdbcTemplate.execute((ConnectionCallback<List<Written>>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact (id, list_id, client_id, attributes, created_at, updated_at)
+                    insert into contact (id, list_id, client_id, attributes, dnc, created_at, updated_at)
                     overriding system value
-                    select t.id, ?, t.client_id, t.attributes::jsonb, ?, ?
-                    from unnest(?::bigint[], ?::varchar[], ?::text[]) as t(id, client_id, attributes)
+                    select t.id, ?, t.client_id, t.attributes::jsonb, t.dnc, ?, ?
+                    from unnest(?::bigint[], ?::varchar[], ?::text[], ?::boolean[]) as t(id, client_id, attributes, dnc)
                     on conflict (list_id, client_id) where client_id is not null
                     """ + onConflict + " returning id, client_id, xmax = 0 as inserted")) {
                 insert.setLong(1, listId);
@@ -100,6 +106,7 @@ class ContactStore {
                 insert.setArray(4, connection.createArrayOf("bigint", idArray));
                 insert.setArray(5, connection.createArrayOf("varchar", clientArray));
                 insert.setArray(6, connection.createArrayOf("text", attributeArray));
+                insert.setArray(7, connection.createArrayOf("boolean", dncArray));
                 List<Written> rows = new ArrayList<>();
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
@@ -120,12 +127,23 @@ class ContactStore {
                         + "' is already in the list (choose \"update existing by client id\" to update it)"));
             }
         }
-        replacePhones(written, contacts);
+        replacePhones(written, contacts, flags);
         int inserted = (int) written.stream().filter(Written::inserted).count();
         return new WriteOutcome(inserted, written.size() - inserted, refused);
     }
 
-    private void replacePhones(List<Written> written, List<CheckedContact> contacts) {
+    /** Which numbers and addresses of these contacts are in a DNC list: one indexed query each. */
+    private DncFlags dncFlags(List<CheckedContact> contacts) {
+        Set<String> numbers = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        contacts.forEach(contact -> {
+            contact.phones().forEach(phone -> numbers.add(phone.e164()));
+            emails.addAll(contact.emails());
+        });
+        return new DncFlags(dnc.listed(DncStore.Kind.PHONE, numbers), dnc.listed(DncStore.Kind.EMAIL, emails));
+    }
+
+    private void replacePhones(List<Written> written, List<CheckedContact> contacts, DncFlags flags) {
         List<Long> updatedIds = written.stream().filter(row -> !row.inserted()).map(Written::id).toList();
         if (!updatedIds.isEmpty()) {
             jdbcTemplate.execute((ConnectionCallback<Integer>) connection -> {
@@ -140,12 +158,14 @@ class ContactStore {
         List<String> fieldCodes = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         List<Integer> priorities = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         for (Written row : written) {
             for (CheckedContact.Phone phone : contacts.get(row.index()).phones()) {
                 contactIds.add(row.id());
                 fieldCodes.add(phone.fieldCode());
                 numbers.add(phone.e164());
                 priorities.add(phone.priority());
+                statuses.add(flags.phones().contains(phone.e164()) ? "DNC" : "ACTIVE");
             }
         }
         if (contactIds.isEmpty()) {
@@ -153,12 +173,13 @@ class ContactStore {
         }
         jdbcTemplate.execute((ConnectionCallback<Integer>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_phone (contact_id, field_code, number, priority)
-                    select * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[])""")) {
+                    insert into contact_phone (contact_id, field_code, number, priority, status)
+                    select * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[])""")) {
                 insert.setArray(1, array(connection, "bigint", contactIds));
                 insert.setArray(2, array(connection, "varchar", fieldCodes));
                 insert.setArray(3, array(connection, "varchar", numbers));
                 insert.setArray(4, array(connection, "int", priorities));
+                insert.setArray(5, array(connection, "varchar", statuses));
                 return insert.executeUpdate();
             }
         });
@@ -202,17 +223,19 @@ class ContactStore {
 
     /** Replaces one contact's values and phones; false when it is not in the list any more. */
     boolean update(long listId, long contactId, CheckedContact contact, Instant now) {
+        DncFlags flags = dncFlags(List.of(contact));
         int changed = jdbc.sql("""
-                        update contact set attributes = :attributes::jsonb, client_id = :clientId, updated_at = :now,
+                        update contact set attributes = :attributes::jsonb, client_id = :clientId, dnc = :dnc, updated_at = :now,
                                version = version + 1
                         where list_id = :list and id = :id""")
                 .param("attributes", toJson(contact.attributes())).param("clientId", contact.clientId())
+                .param("dnc", flags.contact(contact))
                 .param("now", Timestamp.from(now)).param("list", listId).param("id", contactId)
                 .update();
         if (changed == 0) {
             return false;
         }
-        replacePhones(List.of(new Written(contactId, 0, false)), List.of(contact));
+        replacePhones(List.of(new Written(contactId, 0, false)), List.of(contact), flags);
         return true;
     }
 
@@ -252,6 +275,13 @@ class ContactStore {
     }
 
     private record Written(long id, Integer index, boolean inserted) {
+    }
+
+    private record DncFlags(Set<String> phones, Set<String> emails) {
+        boolean contact(CheckedContact contact) {
+            return contact.phones().stream().anyMatch(phone -> phones.contains(phone.e164()))
+                    || contact.emails().stream().anyMatch(emails::contains);
+        }
     }
 
     /** Which input (by index) was refused and why. */

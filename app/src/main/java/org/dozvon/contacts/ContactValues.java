@@ -37,6 +37,7 @@ public class ContactValues {
     public CheckedContact check(ListSchema schema, Map<String, String> raw) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         List<CheckedContact.Phone> phones = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
         List<CheckedContact.Problem> problems = new ArrayList<>();
         for (String code : raw.keySet()) {
             if (schema.field(code).isEmpty()) {
@@ -62,7 +63,10 @@ public class ContactValues {
                 case TEXT -> attributes.put(field.code(), value);
                 case EMAIL -> {
                     if (EMAIL.matcher(value).matches()) {
-                        attributes.put(field.code(), value);
+                        // lower case: addresses compare so in practice, and DNC lookups stay exact and indexed
+                        String address = value.toLowerCase(java.util.Locale.ROOT);
+                        attributes.put(field.code(), address);
+                        emails.add(address);
                     } else {
                         problems.add(new CheckedContact.Problem(field.code(), value, "is not an e-mail address"));
                     }
@@ -97,7 +101,7 @@ public class ContactValues {
                 clientId = String.valueOf(attributes.get(field.code()));
             }
         }
-        return new CheckedContact(attributes, clientId, phones, problems);
+        return new CheckedContact(attributes, clientId, phones, emails, problems);
     }
 
     private String checkMask(ListSchema.Field field, String value) {
