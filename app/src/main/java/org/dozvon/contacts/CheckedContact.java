@@ -22,6 +22,9 @@ public record CheckedContact(Map<String, Object> attributes, String clientId, Li
 
         /** "column 'phone': '8-800' is too short" style, for journals and API answers. */
         public String describe() {
+            if (fieldCode == null) {
+                return reason;
+            }
             return "field '" + fieldCode + "'" + (value == null || value.isEmpty() ? "" : ": '" + abbreviate(value) + "'")
                     + " " + reason;
         }

@@ -64,13 +64,16 @@ public class ContactLists {
                 valid.add(checked.get(i));
             }
         }
-        List<List<String>> problems = new ArrayList<>();
-        checked.forEach(contact -> problems.add(new ArrayList<>(
-                contact.problems().stream().map(CheckedContact.Problem::describe).toList())));
+        List<List<CheckedContact.Problem>> problems = new ArrayList<>();
+        checked.forEach(contact -> problems.add(new ArrayList<>(contact.problems())));
         ContactStore.WriteOutcome outcome = valid.isEmpty()
                 ? new ContactStore.WriteOutcome(0, 0, List.of())
                 : store.write(schema.listId(), valid, updateByClientId, clock.instant());
-        outcome.refused().forEach(refusal -> problems.get(validIndexes.get(refusal.index())).add(refusal.reason()));
+        outcome.refused().forEach(refusal -> {
+            CheckedContact refused = valid.get(refusal.index());
+            problems.get(validIndexes.get(refusal.index())).add(new CheckedContact.Problem(
+                    schema.clientIdField().map(ListSchema.Field::code).orElse(null), refused.clientId(), refusal.reason()));
+        });
         int rejected = (int) problems.stream().filter(list -> !list.isEmpty()).count();
         return new WriteReport(outcome.inserted(), outcome.updated(), rejected, problems);
     }
@@ -96,6 +99,11 @@ public class ContactLists {
     /**
      * @param problems per input in input order; an empty list means the contact was written
      */
-    public record WriteReport(int inserted, int updated, int rejected, List<List<String>> problems) {
+    public record WriteReport(int inserted, int updated, int rejected, List<List<CheckedContact.Problem>> problems) {
+
+        /** The problems of one input as sentences, for API answers and pages. */
+        public List<String> describe(int index) {
+            return problems.get(index).stream().map(CheckedContact.Problem::describe).toList();
+        }
     }
 }

@@ -141,7 +141,7 @@ class ContactListsApi {
         List<ItemResult> rejected = new ArrayList<>();
         for (int i = 0; i < report.problems().size(); i++) {
             if (!report.problems().get(i).isEmpty()) {
-                rejected.add(new ItemResult(i, report.problems().get(i)));
+                rejected.add(new ItemResult(i, report.describe(i)));
             }
         }
         return ResponseEntity.ok(new WriteAnswer(report.inserted(), report.updated(), report.rejected(), rejected));

@@ -146,7 +146,7 @@ class ContactListsController {
         Map<String, String> values = new LinkedHashMap<>();
         schema.fields().forEach(field -> values.put(field.code(), form.getOrDefault("f_" + field.code(), "")));
         List<String> problems = contactId == null
-                ? contactLists.write(schema, List.of(values), false).problems().get(0)
+                ? contactLists.write(schema, List.of(values), false).describe(0)
                 : contactLists.update(schema, contactId, values);
         if (!problems.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -59,7 +59,7 @@ class ContactStore {
         for (int i = 0; i < contacts.size(); i++) {
             String clientId = contacts.get(i).clientId();
             if (clientId != null && !clientIds.add(clientId)) {
-                refused.add(new Refusal(i, "client id '" + clientId + "' appears twice in the same batch"));
+                refused.add(new Refusal(i, "is a client id that appears twice in the same batch"));
             } else {
                 accepted.add(i);
             }
@@ -123,8 +123,8 @@ class ContactStore {
         written.forEach(row -> writtenIndexes.add(row.index()));
         for (int index : accepted) {
             if (!writtenIndexes.contains(index)) {
-                refused.add(new Refusal(index, "client id '" + contacts.get(index).clientId()
-                        + "' is already in the list (choose \"update existing by client id\" to update it)"));
+                refused.add(new Refusal(index,
+                        "is a client id already in the list (choose \"update existing by client id\" to update it)"));
             }
         }
         replacePhones(written, contacts, flags);

@@ -61,7 +61,7 @@ class ContactListsApiTests extends ApplicationTestBase {
                 "1: field 'phone_" + suffix + "': '8-800' is not a phone number: too short",
                 "2: field 'amount_" + suffix + "': 'a lot' is not a number",
                 "3: field 'client_" + suffix + "' is required",
-                "4: client id 'C-1' appears twice in the same batch");
+                "4: field 'client_" + suffix + "': 'C-1' is a client id that appears twice in the same batch");
 
         JsonNode page = json.readTree(send("GET", "/api/v1/contact-lists/" + listId + "/contacts", null).body());
         assertThat(page.get("items")).hasSize(2);
@@ -80,7 +80,7 @@ class ContactListsApiTests extends ApplicationTestBase {
 
         JsonNode refused = json.readTree(send("POST", path,
                 "[{\"client_%1$s\": \"K-1\", \"name_%1$s\": \"New\", \"phone_%1$s\": \"+79120000002\"}]".formatted(suffix)).body());
-        assertThat(refused.get("rejectedItems").get(0).get("problems").get(0).asText()).contains("is already in the list");
+        assertThat(refused.get("rejectedItems").get(0).get("problems").get(0).asText()).contains("'K-1' is a client id already in the list");
 
         JsonNode updated = json.readTree(send("POST", path + "?updateExisting=true",
                 "[{\"client_%1$s\": \"K-1\", \"name_%1$s\": \"New\", \"phone_%1$s\": \"+79120000002\"}]".formatted(suffix)).body());
