@@ -14,3 +14,12 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+
+// The import's "start" asks first only when "clear the list first" is ticked.
+document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-confirm-checked]');
+    var clear = document.getElementById('clearFirst');
+    if (button && clear && clear.checked && !window.confirm(button.getAttribute('data-confirm-checked'))) {
+        event.preventDefault();
+    }
+});

@@ -99,6 +99,38 @@ public final class PortalClient {
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
     }
 
+    /** A multipart POST (files and text parts) with HTTP Basic credentials. */
+    public HttpResponse<String> apiMultipart(String path, Map<String, Object> parts, String username, String password) {
+        String boundary = "dozvon-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, Object> part : parts.entrySet()) {
+                body.write(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
+                if (part.getValue() instanceof java.nio.file.Path file) {
+                    body.write(("Content-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
+                            + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    body.write(java.nio.file.Files.readAllBytes(file));
+                } else {
+                    body.write(("Content-Disposition: form-data; name=\"" + part.getKey() + "\"\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    body.write(String.valueOf(part.getValue()).getBytes(StandardCharsets.UTF_8));
+                }
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
     public HttpClient http() {
         return http;
     }

@@ -1,0 +1,69 @@
+package org.dozvon.imports;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.dozvon.access.Permission;
+import org.dozvon.web.LiveUpdates;
+
+import org.springframework.batch.core.ChunkListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pushes a run's progress bar to open pages (SSE event {@code import-<id>}) after its chunks, at most
+ * about once a second per run, and at every change of state.
+ */
+@Component
+class ImportProgress implements ChunkListener {
+
+    private static final long INTERVAL_NANOS = 1_000_000_000L;
+
+    private final ImportRunStore runs;
+    private final LiveUpdates live;
+    private final Map<Long, Long> lastSent = new ConcurrentHashMap<>();
+
+    ImportProgress(ImportRunStore runs, LiveUpdates live) {
+        this.runs = runs;
+        this.live = live;
+    }
+
+    @Override
+    public void afterChunk(ChunkContext context) {
+        long runId = (Long) context.getStepContext().getJobParameters().get(ContactImportJob.RUN_ID);
+        long now = System.nanoTime();
+        Long last = lastSent.get(runId);
+        if (last == null || now - last >= INTERVAL_NANOS) {
+            lastSent.put(runId, now);
+            publish(runId);
+        }
+    }
+
+    void publish(long runId) {
+        runs.find(runId).ifPresent(run -> {
+            live.publish("import-" + runId, bar(run), Permission.CONTACTS_VIEW);
+            if (run.finished()) {
+                lastSent.remove(runId);
+            }
+        });
+    }
+
+    /** The same markup as the page's progress fragment; numbers only, so it needs no language. */
+    static String bar(ImportRun run) {
+        Integer percent = run.percent();
+        String width = percent == null ? "100" : String.valueOf(percent);
+        String style = switch (run.status()) {
+            case COMPLETED -> "bg-success";
+            case FAILED -> "bg-danger";
+            default -> percent == null ? "progress-bar-striped progress-bar-animated" : "progress-bar-striped";
+        };
+        return """
+                <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="%s" style="height: 1.25rem">
+                  <div class="progress-bar %s" style="width: %s%%">%s</div>
+                </div>
+                <div class="small text-body-secondary mt-1 dz-import-counts" data-status="%s">%,d / %s · +%,d · ~%,d · ✕%,d</div>"""
+                .formatted(width, style, width, percent == null ? "" : percent + "%", run.status(), run.read(),
+                        run.estimatedRows() == null ? "?" : String.format("%,d", run.estimatedRows()),
+                        run.inserted(), run.updated(), run.rejected());
+    }
+}
