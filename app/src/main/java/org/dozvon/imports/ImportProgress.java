@@ -61,9 +61,14 @@ class ImportProgress implements ChunkListener {
                 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="%s" style="height: 1.25rem">
                   <div class="progress-bar %s" style="width: %s%%">%s</div>
                 </div>
-                <div class="small text-body-secondary mt-1 dz-import-counts" data-status="%s">%,d / %s · +%,d · ~%,d · ✕%,d</div>"""
-                .formatted(width, style, width, percent == null ? "" : percent + "%", run.status(), run.read(),
-                        run.estimatedRows() == null ? "?" : String.format("%,d", run.estimatedRows()),
-                        run.inserted(), run.updated(), run.rejected());
+                <div class="small text-body-secondary mt-1 dz-import-counts" data-status="%s">%s / %s · +%s · ~%s · ✕%s</div>"""
+                .formatted(width, style, width, percent == null ? "" : percent + "%", run.status(), count(run.read()),
+                        run.estimatedRows() == null ? "?" : count(run.estimatedRows()),
+                        count(run.inserted()), count(run.updated()), count(run.rejected()));
+    }
+
+    /** Digits grouped by thin spaces: read the same way in Russian and in English. */
+    private static String count(long value) {
+        return String.format(java.util.Locale.ROOT, "%,d", value).replace(',', '\u202F');
     }
 }
