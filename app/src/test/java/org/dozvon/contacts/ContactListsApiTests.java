@@ -117,6 +117,30 @@ class ContactListsApiTests extends ApplicationTestBase {
     }
 
     @Test
+    void exportsTheListAsCsvAndXlsxWithFormulasDisarmed() throws Exception {
+        send("POST", "/api/v1/contact-lists/" + listId + "/contacts",
+                "[{\"client_%1$s\": \"E-1\", \"name_%1$s\": \"=HYPERLINK(\\\"http://evil\\\")\", \"phone_%1$s\": \"+79121112233\", \"amount_%1$s\": \"12.5\"}]"
+                        .formatted(suffix));
+
+        String csv = send("GET", "/api/v1/contact-lists/" + listId + "/export?format=csv", null).body();
+        assertThat(csv).startsWith("\uFEFFid;Contract;Name;Mobile;Home phone;Debt;Due date;DNC");
+        assertThat(csv).contains(";E-1;\"'=HYPERLINK(\"\"http://evil\"\")\";+79121112233;;12.5;;");
+
+        java.net.http.HttpResponse<java.io.InputStream> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/contact-lists/" + listId + "/export?format=xlsx"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.body())) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("E-1");
+            assertThat(row.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("+79121112233");
+            assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(12.5);
+        }
+    }
+
+    @Test
     void listsRefuseWhatCannotWork() throws Exception {
         HttpResponse<String> noPhone = send("POST", "/api/v1/contact-lists",
                 "{\"name\": \"No phone %1$s\", \"fields\": [{\"code\": \"name_%1$s\"}]}".formatted(suffix));
