@@ -60,6 +60,16 @@ public final class PortalClient {
         return postForm(action, form);
     }
 
+    /** Posts {@code fields} to {@code action} with the CSRF token found in an already loaded page. */
+    public HttpResponse<String> postFormWithTokenOf(String page, String action, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        Matcher token = CSRF.matcher(page);
+        if (token.find()) {
+            form.put("_csrf", token.group(1));
+        }
+        return postForm(action, form);
+    }
+
     /** Posts a form as it is, without looking for a CSRF token. */
     public HttpResponse<String> postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
@@ -102,6 +112,31 @@ public final class PortalClient {
     /** A multipart POST (files and text parts) with HTTP Basic credentials. */
     public HttpResponse<String> apiMultipart(String path, Map<String, Object> parts, String username, String password) {
         String boundary = "dozvon-" + java.util.UUID.randomUUID();
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts)))
+                .build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    /** Loads {@code formPage}, then posts a multipart form to {@code action} in this session with its CSRF token. */
+    public HttpResponse<String> submitMultipart(String formPage, String action, Map<String, Object> parts) {
+        Map<String, Object> withToken = new LinkedHashMap<>(parts);
+        Matcher token = CSRF.matcher(get(formPage).body());
+        if (token.find()) {
+            withToken.put("_csrf", token.group(1));
+        }
+        String boundary = "dozvon-" + java.util.UUID.randomUUID();
+        return send(HttpRequest.newBuilder(uri(action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, withToken)))
+                .build());
+    }
+
+    private static byte[] multipart(String boundary, Map<String, Object> parts) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         try {
             for (Map.Entry<String, Object> part : parts.entrySet()) {
@@ -121,14 +156,7 @@ public final class PortalClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri(path))
-                .header("Accept", "application/json")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+        return body.toByteArray();
     }
 
     public HttpClient http() {

@@ -39,11 +39,13 @@ class ImportsController {
     private final ImportLauncher launcher;
     private final ImportRunStore runs;
     private final ContactLists contacts;
+    private final MappingTemplates templates;
 
-    ImportsController(ImportLauncher launcher, ImportRunStore runs, ContactLists contacts) {
+    ImportsController(ImportLauncher launcher, ImportRunStore runs, ContactLists contacts, MappingTemplates templates) {
         this.launcher = launcher;
         this.runs = runs;
         this.contacts = contacts;
+        this.templates = templates;
     }
 
     @GetMapping("/contacts/lists/{listId}/import")
@@ -53,15 +55,15 @@ class ImportsController {
         return "imports/upload";
     }
 
-    /** Keeps the file and shows its first rows with a mapping to fill in. */
+    /** Keeps the file, then shows its first rows with a mapping to fill in. */
     @PostMapping("/contacts/lists/{listId}/import")
     @RequiresPermission(Permission.IMPORTS_RUN)
     String upload(@PathVariable long listId, @RequestParam("file") MultipartFile file, Model model,
                   HttpServletResponse response) {
         ListSchema schema = schema(listId);
-        model.addAttribute("schema", schema);
-        if (file.isEmpty() && file.getOriginalFilename() != null && file.getOriginalFilename().isEmpty()) {
+        if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("schema", schema);
             model.addAttribute("problems", List.of("Choose a file to upload."));
             return "imports/upload";
         }
@@ -72,12 +74,24 @@ class ImportsController {
             throw new UncheckedIOException(e);
         }
         String fileName = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        return mapping(listId, token, fileName, null, model, response);
+    }
+
+    /** The mapping form for a kept upload, optionally filled in from a saved template. */
+    @GetMapping("/contacts/lists/{listId}/import/map")
+    @RequiresPermission(Permission.IMPORTS_RUN)
+    String mapping(@PathVariable long listId, @RequestParam String token, @RequestParam String fileName,
+                   @RequestParam(required = false) Long template, Model model, HttpServletResponse response) {
+        ListSchema schema = schema(listId);
+        model.addAttribute("schema", schema);
         try (TabularFile opened = TabularFiles.open(launcher.upload(token), fileName, ReadOptions.DEFAULTS)) {
             List<List<String>> preview = new ArrayList<>();
             TabularRow row;
             while (preview.size() < PREVIEW_ROWS && (row = opened.next()) != null) {
                 preview.add(row.cells());
             }
+            Map<String, String> mapping = template == null ? ImportMapping.guess(opened.header(), schema).columns()
+                    : templates.find(template).map(MappingTemplates.Template::mapping).orElse(Map.of());
             model.addAttribute("token", token);
             model.addAttribute("fileName", fileName);
             model.addAttribute("format", opened.format());
@@ -85,7 +99,9 @@ class ImportsController {
             model.addAttribute("delimiter", opened.delimiter().map(ImportsController::describeDelimiter).orElse(null));
             model.addAttribute("header", opened.header());
             model.addAttribute("preview", preview);
-            model.addAttribute("mapping", ImportMapping.guess(opened.header(), schema).columns());
+            model.addAttribute("mapping", mapping);
+            model.addAttribute("templates", templates.all());
+            model.addAttribute("template", template);
             return "imports/mapping";
         } catch (TabularFileException e) {
             deleteQuietly(token);
@@ -101,6 +117,7 @@ class ImportsController {
     String start(@PathVariable long listId, @RequestParam String token, @RequestParam String fileName,
                  @RequestParam(defaultValue = "false") boolean clearFirst,
                  @RequestParam(defaultValue = "false") boolean updateExisting,
+                 @RequestParam(defaultValue = "") String saveAs,
                  @RequestParam Map<String, String> form, @AuthenticationPrincipal DozvonUser user, Model model,
                  HttpServletResponse response) {
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -112,6 +129,9 @@ class ImportsController {
                 }
             }
         });
+        if (!saveAs.isBlank()) {
+            templates.save(saveAs.strip(), mapping);
+        }
         ImportLauncher.Started started = launcher.start(listId, launcher.upload(token), fileName, mapping, clearFirst,
                 updateExisting, ImportRun.Source.UPLOAD, user.getUsername());
         if (!started.problems().isEmpty()) {
