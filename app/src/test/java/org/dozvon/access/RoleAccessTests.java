@@ -28,11 +28,13 @@ class RoleAccessTests extends ApplicationTestBase {
     private static final String PASSWORD = "Role-Password-1";
 
     private static final List<String> PAGES = List.of("/campaigns", "/contacts", "/strategies", "/monitoring",
-            "/operators", "/reports", "/audit", "/settings", "/settings/users", "/arm", "/camunda/app/cockpit/default/");
+            "/operators", "/reports", "/audit", "/settings", "/settings/users", "/arm", "/camunda/app/cockpit/default/",
+            "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones");
 
     private static final Map<String, Set<String>> OPENS = Map.of(
             "ADMIN", Set.copyOf(PAGES),
-            "SUPERVISOR", Set.of("/campaigns", "/contacts", "/monitoring", "/operators", "/reports"),
+            "SUPERVISOR", Set.of("/campaigns", "/contacts", "/monitoring", "/operators", "/reports", "/contacts/numbering",
+                    "/contacts/prefixes", "/contacts/time-zones"),
             "ANALYST", Set.of("/strategies", "/reports", "/camunda/app/cockpit/default/"),
             "OPERATOR", Set.of("/arm"),
             "AUDITOR", Set.of("/audit", "/reports"));
