@@ -15,7 +15,11 @@ public record CheckedContact(Map<String, Object> attributes, String clientId, Li
         return problems.isEmpty();
     }
 
-    public record Phone(String fieldCode, String e164, int priority) {
+    /**
+     * @param timeZone   the zone calls to this phone follow, null when nothing tells it (the campaign's default applies)
+     * @param zoneSource where the zone comes from, null with it
+     */
+    public record Phone(String fieldCode, String e164, int priority, String timeZone, ZoneSource zoneSource) {
     }
 
     public record Problem(String fieldCode, String value, String reason) {

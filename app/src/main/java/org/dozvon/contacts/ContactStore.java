@@ -159,8 +159,12 @@ class ContactStore {
         List<String> numbers = new ArrayList<>();
         List<Integer> priorities = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
+        List<String> zones = new ArrayList<>();
+        List<String> zoneSources = new ArrayList<>();
         for (Written row : written) {
             for (CheckedContact.Phone phone : contacts.get(row.index()).phones()) {
+                zones.add(phone.timeZone());
+                zoneSources.add(phone.zoneSource() == null ? null : phone.zoneSource().name());
                 contactIds.add(row.id());
                 fieldCodes.add(phone.fieldCode());
                 numbers.add(phone.e164());
@@ -173,13 +177,15 @@ class ContactStore {
         }
         jdbcTemplate.execute((ConnectionCallback<Integer>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_phone (contact_id, field_code, number, priority, status)
-                    select * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[])""")) {
+                    insert into contact_phone (contact_id, field_code, number, priority, status, time_zone, time_zone_source)
+                    select * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[])""")) {
                 insert.setArray(1, array(connection, "bigint", contactIds));
                 insert.setArray(2, array(connection, "varchar", fieldCodes));
                 insert.setArray(3, array(connection, "varchar", numbers));
                 insert.setArray(4, array(connection, "int", priorities));
                 insert.setArray(5, array(connection, "varchar", statuses));
+                insert.setArray(6, array(connection, "varchar", zones));
+                insert.setArray(7, array(connection, "varchar", zoneSources));
                 return insert.executeUpdate();
             }
         });

@@ -25,10 +25,12 @@ public class ContactValues {
     private static final Pattern NUMBER_SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
 
     private final PhoneNumbers phoneNumbers;
+    private final PhoneTimeZones timeZones;
     private final Map<String, Pattern> masks = new ConcurrentHashMap<>();
 
-    public ContactValues(PhoneNumbers phoneNumbers) {
+    public ContactValues(PhoneNumbers phoneNumbers, PhoneTimeZones timeZones) {
         this.phoneNumbers = phoneNumbers;
+        this.timeZones = timeZones;
     }
 
     /**
@@ -45,6 +47,8 @@ public class ContactValues {
             }
         }
         String clientId = null;
+        String explicitZone = null;
+        List<CheckedContact.Phone> numbers = new ArrayList<>();
         for (ListSchema.Field field : schema.fields()) {
             String value = raw.get(field.code());
             value = value == null ? null : value.strip();
@@ -87,11 +91,21 @@ public class ContactValues {
                                 "is not a date (expected 2026-11-24, 24.11.2026 or 24/11/2026)"));
                     }
                 }
+                case TIMEZONE -> {
+                    ZoneResolution zone = timeZones.resolve(null, value, null);
+                    if (zone.source() == ZoneSource.CONTACT_FIELD) {
+                        attributes.put(field.code(), zone.zone().getId());
+                        explicitZone = zone.zone().getId();
+                    } else {
+                        problems.add(new CheckedContact.Problem(field.code(), value,
+                                "is not a time zone (expected e.g. Asia/Yekaterinburg or UTC+5)"));
+                    }
+                }
                 case PHONE -> {
                     PhoneNumbers.Normalized phone = phoneNumbers.normalize(value);
                     if (phone.valid()) {
                         attributes.put(field.code(), phone.e164());
-                        phones.add(new CheckedContact.Phone(field.code(), phone.e164(), field.position()));
+                        numbers.add(new CheckedContact.Phone(field.code(), phone.e164(), field.position(), null, null));
                     } else {
                         problems.add(new CheckedContact.Problem(field.code(), value, "is not a phone number: " + phone.problem()));
                     }
@@ -100,6 +114,12 @@ public class ContactValues {
             if (field.clientId() && attributes.containsKey(field.code())) {
                 clientId = String.valueOf(attributes.get(field.code()));
             }
+        }
+        // zones last: the contact's own zone field may come after its phone fields
+        for (CheckedContact.Phone number : numbers) {
+            ZoneResolution zone = timeZones.resolve(number.e164(), explicitZone, null);
+            phones.add(new CheckedContact.Phone(number.fieldCode(), number.e164(), number.priority(),
+                    zone.zone() == null ? null : zone.zone().getId(), zone.zone() == null ? null : zone.source()));
         }
         return new CheckedContact(attributes, clientId, phones, emails, problems);
     }

@@ -11,5 +11,10 @@ public enum FieldType {
     /** A phone number, normalised to E.164 and dialled: each becomes a phone of the contact. */
     PHONE,
     /** An e-mail address. */
-    EMAIL
+    EMAIL,
+    /**
+     * The contact's own time zone: an IANA id ({@code Asia/Yekaterinburg}) or an offset ({@code UTC+5});
+     * it wins over the zone the contact's numbers imply.
+     */
+    TIMEZONE
 }
