@@ -8,6 +8,7 @@ import org.dozvon.contacts.ListSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -53,6 +54,14 @@ class ContactImportJob {
                     @Override
                     public void afterJob(JobExecution execution) {
                         long runId = execution.getJobParameters().getLong(RUN_ID);
+                        if (execution.getStatus() == BatchStatus.STOPPED) {
+                            // stopped for a shutdown: back to the queue, resumed after the next start
+                            runs.requeue(runId, "Interrupted by a shutdown after " + runs.find(runId).map(ImportRun::read).orElse(0L)
+                                    + " rows; it resumes when Dozvon starts again");
+                            progress.publish(runId);
+                            log.info("Import {} stopped for a shutdown; it resumes at the next start", runId);
+                            return;
+                        }
                         boolean completed = execution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode());
                         String message = completed ? null : failureOf(execution);
                         runs.finished(runId, completed ? ImportRun.Status.COMPLETED : ImportRun.Status.FAILED, message,

@@ -16,12 +16,17 @@ import org.dozvon.contacts.ListSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +36,7 @@ import org.springframework.stereotype.Service;
  * file of a run until the run has finished.
  */
 @Service
-class ImportLauncher {
+class ImportLauncher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
 
@@ -42,19 +47,49 @@ class ImportLauncher {
     private final ImportsProperties properties;
     private final Clock clock;
     private final TaskExecutorJobLauncher launcher;
+    private final ThreadPoolTaskExecutor executor;
+    private final JobOperator jobOperator;
+    private final JobExplorer jobExplorer;
 
     ImportLauncher(ImportRunStore runs, ContactLists contacts, JobRepository jobRepository, Job contactImport,
-                   ImportsProperties properties, Clock clock) throws Exception {
+                   ImportsProperties properties, Clock clock, JobOperator jobOperator, JobExplorer jobExplorer)
+            throws Exception {
         this.runs = runs;
         this.contacts = contacts;
         this.jobRepository = jobRepository;
         this.job = contactImport;
         this.properties = properties;
         this.clock = clock;
+        this.jobOperator = jobOperator;
+        this.jobExplorer = jobExplorer;
+        this.executor = executor(properties.parallelImports());
         this.launcher = new TaskExecutorJobLauncher();
         launcher.setJobRepository(jobRepository);
-        launcher.setTaskExecutor(executor(properties.parallelImports()));
+        launcher.setTaskExecutor(executor);
         launcher.afterPropertiesSet();
+    }
+
+    /**
+     * At shutdown, running imports stop at their next chunk boundary (their runs go back to the queue
+     * and resume at the next start) before the database goes away.
+     */
+    @Override
+    public void destroy() {
+        for (JobExecution running : jobExplorer.findRunningJobExecutions(ContactImportJob.JOB)) {
+            try {
+                jobOperator.stop(running.getId());
+            } catch (Exception alreadyEnding) {
+                log.debug("Import job execution {} could not be stopped: {}", running.getId(), alreadyEnding.getMessage());
+            }
+        }
+        executor.shutdown();
+        try {
+            if (!executor.getThreadPoolExecutor().awaitTermination(25, TimeUnit.SECONDS)) {
+                log.warn("Imports still running after 25 s; they resume after the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Keeps an upload for the mapping step; the token names it without exposing a path. */
@@ -156,7 +191,7 @@ class ImportLauncher {
         return Math.max(0, lines - 1);
     }
 
-    private static TaskExecutor executor(int threads) {
+    private static ThreadPoolTaskExecutor executor(int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);

@@ -74,6 +74,11 @@ class ImportRunStore {
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    void requeue(long id, String message) {
+        jdbc.sql("update import_run set status = 'QUEUED', message = :message where id = :id")
+                .param("message", message).param("id", id).update();
+    }
+
     void finished(long id, ImportRun.Status status, String message, Instant now) {
         jdbc.sql("update import_run set status = :status, message = :message, finished_at = :now where id = :id")
                 .param("status", status.name()).param("message", message).param("now", Timestamp.from(now)).param("id", id)

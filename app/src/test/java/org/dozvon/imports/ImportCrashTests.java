@@ -102,6 +102,42 @@ class ImportCrashTests {
         }
     }
 
+    @Test
+    void importStoppedByAGracefulShutdownIsQueuedAndResumedAtTheNextStart() throws Exception {
+        Path dataDir = TestDataDirectories.fresh("import-shutdown");
+        Path csv = files.resolve("big.csv");
+        int rows = ROWS / 2;
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("name;phone\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("Contact " + i + ";+7913" + String.format("%07d", i) + "\n");
+            }
+        }
+        long importId;
+        long listId;
+        try (ConfigurableApplicationContext first = TestApplications.start(dataDir, "DOZVON_ADMIN_PASSWORD=" + PASSWORD)) {
+            PortalClient api = new PortalClient(TestApplications.port(first));
+            send(api, "POST", "/api/v1/contact-fields", "{\"code\": \"stop_name\", \"name\": \"Name\", \"type\": \"TEXT\"}");
+            send(api, "POST", "/api/v1/contact-fields", "{\"code\": \"stop_phone\", \"name\": \"Phone\", \"type\": \"PHONE\"}");
+            listId = json.readTree(send(api, "POST", "/api/v1/contact-lists",
+                    "{\"name\": \"Stop\", \"fields\": [{\"code\": \"stop_name\"}, {\"code\": \"stop_phone\"}]}").body())
+                    .get("id").asLong();
+            importId = json.readTree(api.apiMultipart("/api/v1/contact-lists/" + listId + "/imports",
+                    Map.of("file", csv, "mapping", "{\"name\": \"stop_name\", \"phone\": \"stop_phone\"}"), "admin", PASSWORD)
+                    .body()).get("id").asLong();
+            waitUntil(() -> run(api, importId).get("read").asLong() >= 5000, "the import to get going");
+        } // a normal, graceful close while the import runs
+
+        try (ConfigurableApplicationContext second = TestApplications.start(dataDir, "DOZVON_ADMIN_PASSWORD=" + PASSWORD)) {
+            PortalClient api = new PortalClient(TestApplications.port(second));
+            waitUntil(() -> run(api, importId).get("status").asText().equals("COMPLETED"), "the resumed import to complete");
+            JsonNode run = run(api, importId);
+            assertThat(run.get("inserted").asLong()).isEqualTo(rows);
+            assertThat(second.getBean(JdbcClient.class).sql("select count(*) from contact where list_id = :list")
+                    .param("list", listId).query(Long.class).single()).isEqualTo(rows);
+        }
+    }
+
     private JsonNode run(PortalClient api, long importId) {
         try {
             return json.readTree(send(api, "GET", "/api/v1/imports/" + importId, null).body());
