@@ -13,9 +13,12 @@ import org.dozvon.Violation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Do-not-call lists: what goes in (phones normalised, e-mails lower case) and the report of what did not. */
+/**
+ * Do-not-call lists: what goes in (phones normalised, e-mails lower case) and the report of what did
+ * not. {@link #add} is the module's API for other modules (file imports into a DNC list).
+ */
 @Service
-class DncLists {
+public class DncLists {
 
     static final int PAGE_SIZE = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -73,7 +76,7 @@ class DncLists {
      * contacts with these numbers or addresses are flagged at once.
      */
     @Transactional
-    AddReport add(long listId, List<String> items, String comment, String by) {
+    public AddReport add(long listId, List<String> items, String comment, String by) {
         list(listId);
         Set<String> phones = new LinkedHashSet<>();
         Set<String> emails = new LinkedHashSet<>();
@@ -109,6 +112,17 @@ class DncLists {
         return store.remove(listId, entryId);
     }
 
-    record AddReport(int added, int alreadyListed, List<String> rejected) {
+    /** Whether a DNC list with this id exists. */
+    public boolean exists(long listId) {
+        return store.list(listId).isPresent();
+    }
+
+    public record AddReport(int added, int alreadyListed, List<String> rejected) {
+
+        public AddReport plus(AddReport other) {
+            List<String> all = new ArrayList<>(rejected);
+            all.addAll(other.rejected());
+            return new AddReport(added + other.added(), alreadyListed + other.alreadyListed(), all);
+        }
     }
 }

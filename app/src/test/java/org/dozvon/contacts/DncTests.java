@@ -70,6 +70,24 @@ class DncTests extends ApplicationTestBase {
         assertThat(flags(clean)).as("the e-mail is listed, the phone is not").isEqualTo("ACTIVE/true");
     }
 
+    @Test
+    void numbersAndAddressesComeFromAFileToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path files) throws Exception {
+        long dncList = dncList();
+        java.nio.file.Path file = files.resolve("refusals.csv");
+        java.nio.file.Files.writeString(file, "Телефон\n8 (912) 700-00-01\n+7 912 700 00 02\nnope\nstop@example.org\n",
+                java.nio.charset.Charset.forName("windows-1251"));
+        PortalClient admin = portal();
+        admin.login("admin", ADMIN_PASSWORD);
+        String page = "/contacts/dnc/" + dncList;
+
+        HttpResponse<String> uploaded = admin.submitMultipart(page, page + "/import", java.util.Map.of("file", file));
+
+        assertThat(uploaded.statusCode()).isEqualTo(302);
+        String shown = admin.get(page).body();
+        assertThat(shown).contains("Added: 3. Already listed: 0. Refused: 1.").contains("&#39;nope&#39; is not a phone number");
+        assertThat(shown).contains("+79127000001").contains("stop@example.org");
+    }
+
     private long dncList() throws Exception {
         HttpResponse<String> created = send("POST", "/api/v1/dnc-lists",
                 "{\"name\": \"Refusals %s %s\"}".formatted(s, UUID.randomUUID()));
