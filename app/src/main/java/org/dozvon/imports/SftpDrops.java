@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.apache.sshd.client.SshClient;
@@ -42,7 +43,7 @@ class SftpDrops implements DisposableBean {
         this.sources = sources;
         this.clock = clock;
         this.client = SshClient.setUpDefaultClient();
-        // the key is checked after the handshake against the fingerprint remembered for the source
+        // the key is checked after the key exchange, before authentication, against the fingerprint remembered for the source
         client.setServerKeyVerifier((session, address, key) -> true);
         client.start();
     }
@@ -51,7 +52,12 @@ class SftpDrops implements DisposableBean {
         ClientSession session = client.connect(settings.username(), settings.host(), settings.port())
                 .verify(TIMEOUT).getSession();
         try {
+            // the key exchange is over (and the key known) before any password is sent
+            session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.CLOSED), TIMEOUT);
             PublicKey key = session.getServerKey();
+            if (key == null) {
+                throw new IOException("the server " + settings.host() + ":" + settings.port() + " closed the connection before showing its key");
+            }
             String fingerprint = KeyUtils.getFingerPrint(key);
             if (source.hostKey() != null && !source.hostKey().equals(fingerprint)) {
                 throw new IOException("the server's host key has changed: it was " + source.hostKey() + ", it is now "
