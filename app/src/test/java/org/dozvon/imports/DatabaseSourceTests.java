@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.dozvon.ApplicationTestBase;
+import org.dozvon.PortalClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +96,45 @@ class DatabaseSourceTests extends ApplicationTestBase {
         // and the read-only transaction stops a SELECT that writes
         long id = source("select * into stolen from debtor");
         assertThat(scheduler.runNow(id)).contains("read-only transaction");
+    }
+
+    @Test
+    void thePagesSaveASourceShowMessagesBesideWrongFieldsAndTestTheQuery() throws Exception {
+        PortalClient portal = portal();
+        portal.login("admin", ADMIN_PASSWORD);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("kind", "DATABASE");
+        form.put("name", "");
+        form.put("listId", String.valueOf(fixture.listId));
+        form.put("cron", "every minute");
+        form.put("jdbcUrl", "jdbc:mysql://db/crm");
+        form.put("query", "delete from debtor");
+        form.put("mapping", "contract=src_id_" + fixture.s + "\nnonsense");
+
+        HttpResponse<String> refused = portal.submit("/imports/sources/new?kind=DATABASE", "/imports/sources", form);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Give the source a name.", "Not a cron expression:",
+                "Only PostgreSQL is supported", "Only a SELECT may be run.", "Line 2 is not column=field_code: nonsense");
+
+        form.put("jdbcUrl", settings("").jdbcUrl());
+        form.put("username", "postgres");
+        form.put("query", "select contract, full_name from debtor order by contract");
+        HttpResponse<String> tested = portal.submit("/imports/sources/new?kind=DATABASE", "/imports/sources/test-query", form);
+        assertThat(tested.statusCode()).isEqualTo(200);
+        assertThat(tested.body()).contains("<th>full_name</th>", "<td>Petrova; Maria</td>", "<td>DB-3</td>");
+
+        form.put("name", "CRM " + fixture.s);
+        form.put("cron", "0 0 6 * * MON-FRI");
+        form.put("mapping", "contract=src_id_" + fixture.s + "\nfull_name=src_name_" + fixture.s);
+        HttpResponse<String> saved = portal.submit("/imports/sources/new?kind=DATABASE", "/imports/sources", form);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        String list = portal.get("/imports/sources").body();
+        assertThat(list).contains("CRM " + fixture.s, "0 0 6 * * MON-FRI");
+        ImportSource source = sources.all().stream().filter(x -> x.name().equals("CRM " + fixture.s)).findFirst().orElseThrow();
+        assertThat(source.mapping()).containsEntry("full_name", "src_name_" + fixture.s);
+        assertThat(portal.get("/imports/sources/" + source.id()).body()).contains("select contract, full_name from debtor")
+                .doesNotContain("value=\"postgres\" type=\"password\"");
     }
 
     private SourceSettings.Database settings(String query) {
