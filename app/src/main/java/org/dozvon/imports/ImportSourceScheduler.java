@@ -57,7 +57,7 @@ class ImportSourceScheduler {
         return next == null ? null : next.toInstant();
     }
 
-    @Scheduled(fixedDelayString = "${dozvon.imports.source-poll-interval:15s}", initialDelayString = "${dozvon.imports.source-poll-interval:15s}")
+    @Scheduled(fixedDelayString = "${dozvon.imports.source-poll-interval}", initialDelayString = "${dozvon.imports.source-poll-interval}")
     void poll() {
         Instant now = clock.instant();
         List<ImportSource> due = transaction.execute(status -> {
