@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import java.util.Properties;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +31,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DatabaseQuery {
 
+    private final JdbcClient own;
+
+    DatabaseQuery(JdbcClient own) {
+        this.own = own;
+    }
+
     private static final int FETCH_SIZE = 1000;
+    private static final String STARTED = "select pg_postmaster_start_time()";
     private static final int TIMEOUT_SECONDS = 10;
 
     /** The first rows of the query, for the "test query" button. */
@@ -116,7 +126,7 @@ class DatabaseQuery {
         }
     }
 
-    private static Connection connect(SourceSettings.Database settings) throws SQLException {
+    private Connection connect(SourceSettings.Database settings) throws SQLException {
         Properties properties = new Properties();
         if (settings.username() != null) {
             properties.setProperty("user", settings.username());
@@ -130,7 +140,29 @@ class DatabaseQuery {
         // a cursor (fetch size) needs a transaction; read-only is the database's own guard against writes
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
+        try {
+            refuseOwnDatabase(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
         return connection;
+    }
+
+    /**
+     * A source must not read Dozvon's own database (users, password hashes): the same server, whatever
+     * address names it, is told by its start time, which every user may read.
+     */
+    private void refuseOwnDatabase(Connection connection) throws SQLException {
+        Timestamp theirs;
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(STARTED)) {
+            rs.next();
+            theirs = rs.getTimestamp(1);
+        }
+        connection.rollback();
+        if (theirs != null && theirs.equals(own.sql(STARTED).query(Timestamp.class).single())) {
+            throw new SQLException("this is Dozvon's own database server: a source may not read it");
+        }
     }
 
     private static List<String> columns(ResultSetMetaData meta) throws SQLException {

@@ -19,10 +19,33 @@ final class FolderDrop implements FileDrop {
     private final Path directory;
     private final Clock clock;
 
-    FolderDrop(SourceSettings.Folder settings, Clock clock) {
+    FolderDrop(SourceSettings.Folder settings, Path root, Clock clock) throws IOException {
         this.settings = settings;
-        this.directory = Path.of(settings.directory());
+        this.directory = within(root, settings.directory());
+        if (this.directory == null) {
+            throw new IOException("the folder " + settings.directory() + " is not under " + root);
+        }
         this.clock = clock;
+    }
+
+    /**
+     * The folder a source names, relative to the root (or absolute inside it), or null when it lies
+     * outside — symbolic links included, once the folder exists.
+     */
+    static Path within(Path root, String directory) {
+        Path base = root.toAbsolutePath().normalize();
+        Path resolved = base.resolve(directory).normalize();
+        if (!resolved.startsWith(base)) {
+            return null;
+        }
+        try {
+            if (Files.exists(resolved) && Files.exists(base) && !resolved.toRealPath().startsWith(base.toRealPath())) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return resolved;
     }
 
     @Override

@@ -32,9 +32,12 @@ class ImportSourceEditor {
     private final ImportSourceStore sources;
     private final ImportSourceScheduler scheduler;
     private final JdbcClient jdbc;
+    private final ImportsProperties properties;
     private final Clock clock;
 
-    ImportSourceEditor(ImportSourceStore sources, ImportSourceScheduler scheduler, JdbcClient jdbc, Clock clock) {
+    ImportSourceEditor(ImportSourceStore sources, ImportSourceScheduler scheduler, JdbcClient jdbc,
+                       ImportsProperties properties, Clock clock) {
+        this.properties = properties;
         this.sources = sources;
         this.scheduler = scheduler;
         this.jdbc = jdbc;
@@ -170,8 +173,11 @@ class ImportSourceEditor {
         return switch (kind) {
             case FOLDER -> {
                 String directory = required(form, "directory", violations);
-                yield new SourceSettings.Folder(directory, glob(form), after(form, "success", violations),
-                        after(form, "failure", violations));
+                if (!directory.isEmpty() && FolderDrop.within(properties.sourceFolderRoot(), directory) == null) {
+                    violations.add(new Violation("directory", "sources.directoryOutside", properties.sourceFolderRoot()));
+                }
+                yield new SourceSettings.Folder(directory, glob(form), after(form, "success", true, violations),
+                        after(form, "failure", true, violations));
             }
             case SFTP -> {
                 String host = required(form, "host", violations);
@@ -182,7 +188,7 @@ class ImportSourceEditor {
                 String username = required(form, "username", violations);
                 String password = storedPasswordUnlessTyped(form, existing, violations);
                 yield new SourceSettings.Sftp(host, port == null ? 22 : port.intValue(), username, password,
-                        text(form, "directory"), glob(form), after(form, "success", violations), after(form, "failure", violations));
+                        text(form, "directory"), glob(form), after(form, "success", false, violations), after(form, "failure", false, violations));
             }
             case DATABASE -> {
                 String url = text(form, "jdbcUrl");
@@ -214,7 +220,8 @@ class ImportSourceEditor {
         return password;
     }
 
-    private static SourceSettings.After after(Map<String, String> form, String prefix, List<Violation> violations) {
+    /** A local MOVE stays inside the source's folder tree: relative, without "..". */
+    private static SourceSettings.After after(Map<String, String> form, String prefix, boolean local, List<Violation> violations) {
         SourceSettings.Action action = enumOf(SourceSettings.Action.class, form.get(prefix + "Action"));
         String target = text(form, prefix + "Target");
         if (action == null) {
@@ -222,7 +229,7 @@ class ImportSourceEditor {
             return null;
         }
         if (action != SourceSettings.Action.DELETE && (target.isEmpty() || target.contains("..")
-                || (action == SourceSettings.Action.RENAME && target.contains("/")))) {
+                || (action == SourceSettings.Action.RENAME && target.contains("/")) || (local && target.startsWith("/")))) {
             violations.add(new Violation(prefix + "Target", "sources.targetRequired." + action));
         }
         return new SourceSettings.After(action, action == SourceSettings.Action.DELETE ? null : target);

@@ -81,7 +81,7 @@ class ImportSourceScheduler {
         String message;
         try {
             message = switch (source.kind()) {
-                case FOLDER -> readFiles(source, new FolderDrop((SourceSettings.Folder) source.settings(), clock),
+                case FOLDER -> readFiles(source, new FolderDrop((SourceSettings.Folder) source.settings(), properties.sourceFolderRoot(), clock),
                         ((SourceSettings.Folder) source.settings()).onSuccess(), ((SourceSettings.Folder) source.settings()).onFailure());
                 case SFTP -> {
                     SourceSettings.Sftp settings = (SourceSettings.Sftp) source.settings();

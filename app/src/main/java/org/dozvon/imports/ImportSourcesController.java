@@ -31,9 +31,11 @@ class ImportSourcesController {
     private final ImportSourceEditor editor;
     private final ImportSourceScheduler scheduler;
     private final DatabaseQuery database;
+    private final ImportsProperties properties;
 
     ImportSourcesController(ImportSourceStore sources, ImportSourceEditor editor, ImportSourceScheduler scheduler,
-                            DatabaseQuery database) {
+                            DatabaseQuery database, ImportsProperties properties) {
+        this.properties = properties;
         this.sources = sources;
         this.editor = editor;
         this.scheduler = scheduler;
@@ -134,6 +136,7 @@ class ImportSourcesController {
         model.addAttribute("kind", source != null ? source.kind() : ImportSource.Kind.valueOf(form.getOrDefault("kind", "FOLDER")));
         model.addAttribute("lists", editor.lists());
         model.addAttribute("actions", SourceSettings.Action.values());
+        model.addAttribute("folderRoot", properties.sourceFolderRoot().toAbsolutePath().normalize());
         model.addAttribute("violations", violations);
         return "imports/source";
     }

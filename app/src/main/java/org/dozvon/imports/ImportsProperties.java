@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param chunkSize       rows written per transaction: a crash loses at most the chunk in flight, which the
  *                        restart then does again
  * @param parallelImports imports that may run at the same time; further ones wait in a queue
+ * @param sourceFolderRoot the only folder (with its subfolders) that FOLDER sources may read, move and delete in
  * @param sourcePollInterval how often the scheduled sources are checked for being due: a cron that fires
  *                        more often is run at this pace
  */
@@ -24,5 +25,6 @@ public record ImportsProperties(
         @NotNull Path storageDir,
         @Min(10) @Max(100_000) int chunkSize,
         @Min(1) @Max(16) int parallelImports,
-        @NotNull Duration sourcePollInterval) {
+        @NotNull Duration sourcePollInterval,
+        @NotNull Path sourceFolderRoot) {
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.PortalClient;
@@ -38,6 +40,8 @@ class DatabaseSourceTests extends ApplicationTestBase {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    DataSource dataSource;
 
     private SourceFixture fixture;
 
@@ -96,6 +100,18 @@ class DatabaseSourceTests extends ApplicationTestBase {
         // and the read-only transaction stops a SELECT that writes
         long id = source("select * into stolen from debtor");
         assertThat(scheduler.runNow(id)).contains("read-only transaction");
+    }
+
+    @Test
+    void dozvonsOwnDatabaseIsNotASource() throws Exception {
+        String ownUrl;
+        String ownUser;
+        try (Connection connection = dataSource.getConnection()) {
+            ownUrl = connection.getMetaData().getURL();
+            ownUser = connection.getMetaData().getUserName();
+        }
+        assertThatThrownBy(() -> database.preview(new SourceSettings.Database(ownUrl, ownUser, "", "select 1"), 10))
+                .hasMessageContaining("Dozvon's own database server");
     }
 
     @Test

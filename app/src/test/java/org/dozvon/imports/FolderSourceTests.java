@@ -1,15 +1,19 @@
 package org.dozvon.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dozvon.ApplicationTestBase;
+import org.dozvon.Violation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +36,22 @@ class FolderSourceTests extends ApplicationTestBase {
     @Autowired
     Clock clock;
 
-    @TempDir
-    Path folder;
+    @Autowired
+    ImportsProperties properties;
+    @Autowired
+    ImportSourceEditor editor;
 
+    @TempDir
+    Path outside;
+
+    /** A fresh folder under the folder sources' root, the only place they may read. */
+    private Path folder;
     private SourceFixture fixture;
 
     @BeforeEach
-    void aList() throws Exception {
+    void aListAndAFolder() throws Exception {
         fixture = new SourceFixture(portal());
+        folder = Files.createDirectories(properties.sourceFolderRoot().resolve("test-" + fixture.s));
     }
 
     @Test
@@ -111,6 +123,30 @@ class FolderSourceTests extends ApplicationTestBase {
         assertThat(skipped.lastRunAt()).isNull();
         assertThat(skipped.nextRunAt()).isBefore(before); // not moved on: it was not taken
         assertThat(fixture.runsOf(jdbc, disabled)).isEmpty();
+    }
+
+    @Test
+    void aFolderOutsideTheRootIsRefusedWhenSavedAndWhenRun() throws Exception {
+        Map<String, String> form = new LinkedHashMap<>(ImportSourceEditor.blank(ImportSource.Kind.FOLDER));
+        form.put("name", "Outside " + fixture.s);
+        form.put("listId", String.valueOf(fixture.listId));
+        form.put("mapping", "Contract=src_id_" + fixture.s);
+        form.put("directory", outside.toString());
+        form.put("failureAction", "MOVE");
+        form.put("failureTarget", "/tmp");
+        ImportSourceEditor.Result refused = editor.save(null, form);
+        assertThat(refused.violations()).extracting(Violation::field, Violation::messageKey).containsExactlyInAnyOrder(
+                tuple("directory", "sources.directoryOutside"), tuple("failureTarget", "sources.targetRequired.MOVE"));
+        form.put("directory", "../" + folder.getParent().getFileName() + "/../..");
+        assertThat(editor.save(null, form).violations()).extracting(Violation::field).contains("directory");
+
+        Files.writeString(outside.resolve("x.csv"), "Contract;FIO;Phone\nO-1;Ivanov;+79120000051\n");
+        long id = sources.create(new ImportSource(0, "Outside run " + fixture.s, fixture.listId, null, ImportSource.Kind.FOLDER,
+                true, YEARLY, new SourceSettings.Folder(outside.toString(), "*.csv", new SourceSettings.After(SourceSettings.Action.DELETE, null),
+                new SourceSettings.After(SourceSettings.Action.DELETE, null)), fixture.mapping("Contract", "FIO", "Phone"),
+                false, false, null, null, null, null), clock.instant());
+        assertThat(scheduler.runNow(id)).startsWith("failed: the folder").contains("is not under");
+        assertThat(outside.resolve("x.csv")).exists();
     }
 
     @Test
