@@ -3,6 +3,7 @@ package org.dozvon.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dozvon.ApplicationTestBase;
+import org.dozvon.PortalClient;
 import org.dozvon.Violation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,26 @@ class FolderSourceTests extends ApplicationTestBase {
                 false, false, null, null, null, null), clock.instant());
         assertThat(scheduler.runNow(id)).startsWith("failed: the folder").contains("is not under");
         assertThat(outside.resolve("x.csv")).exists();
+    }
+
+    @Test
+    void theListPageSwitchesASourceOffAndRunsItNow() throws Exception {
+        Files.writeString(folder.resolve("page.csv"), "Contract;FIO;Phone\nW-1;Ivanov;+79120000061\n");
+        long id = source(new SourceSettings.After(SourceSettings.Action.RENAME, ".done"),
+                new SourceSettings.After(SourceSettings.Action.RENAME, ".failed"));
+        PortalClient portal = portal();
+        portal.login("admin", ADMIN_PASSWORD);
+        assertThat(portal.get("/imports").body()).contains("href=\"/imports/sources\"");
+
+        HttpResponse<String> off = portal.submit("/imports/sources", "/imports/sources/" + id + "/enabled", Map.of("enabled", "false"));
+        assertThat(off.statusCode()).isEqualTo(302);
+        assertThat(sources.find(id).orElseThrow().enabled()).isFalse();
+
+        HttpResponse<String> ran = portal.submit("/imports/sources", "/imports/sources/" + id + "/run", Map.of());
+        assertThat(ran.statusCode()).isEqualTo(302);
+        assertThat(portal.get("/imports/sources").body()).contains("Run finished:", "1 file(s) imported, 0 refused");
+        assertThat(sources.find(id).orElseThrow().lastMessage()).isEqualTo("1 file(s) imported, 0 refused");
+        fixture.waitFor(fixture.runsOf(jdbc, id).get(0));
     }
 
     @Test
