@@ -29,14 +29,14 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static final List<String> PAGES = List.of("/campaigns", "/contacts", "/contacts/fields", "/contacts/dnc",
             "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
-            "/strategies", "/monitoring",
+            "/imports/sources", "/strategies", "/monitoring",
             "/operators", "/reports", "/audit", "/settings", "/settings/users", "/arm", "/camunda/app/cockpit/default/");
 
     private static final Map<String, Set<String>> OPENS = Map.of(
             "ADMIN", Set.copyOf(PAGES),
             "SUPERVISOR", Set.of("/campaigns", "/contacts", "/contacts/fields", "/contacts/dnc", "/contacts/lists/new",
                     "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
-                    "/monitoring", "/operators", "/reports"),
+                    "/imports/sources", "/monitoring", "/operators", "/reports"),
             "ANALYST", Set.of("/strategies", "/reports", "/camunda/app/cockpit/default/"),
             "OPERATOR", Set.of("/arm"),
             "AUDITOR", Set.of("/audit", "/reports"));
