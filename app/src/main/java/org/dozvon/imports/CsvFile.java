@@ -97,7 +97,7 @@ final class CsvFile implements TabularFile {
     }
 
     private void readHeader() {
-        RawRecord first;
+        RawRow first;
         do {
             first = nextRecord();
             if (first == null) {
@@ -135,7 +135,7 @@ final class CsvFile implements TabularFile {
 
     @Override
     public TabularRow next() {
-        RawRecord record;
+        RawRow record;
         do {
             record = nextRecord();
             if (record == null) {
@@ -145,7 +145,7 @@ final class CsvFile implements TabularFile {
         return header.row(record.number(), record.cells(), record.problems());
     }
 
-    private RawRecord nextRecord() {
+    private RawRow nextRecord() {
         CSVRecord record;
         try {
             if (!records.hasNext()) {
@@ -166,10 +166,7 @@ final class CsvFile implements TabularFile {
                 values[i] = values[i].substring(0, maxCellLength);
             }
         }
-        return new RawRecord(record.getRecordNumber(), Arrays.asList(values), problems);
-    }
-
-    private record RawRecord(long number, List<String> cells, Map<Integer, String> problems) {
+        return new RawRow(record.getRecordNumber(), Arrays.asList(values), problems);
     }
 
     @Override

@@ -27,10 +27,14 @@ interface TabularFile extends AutoCloseable {
     TabularFormat format();
 
     /** The character encoding a CSV file was read with (given or detected); empty for workbooks. */
-    Optional<Charset> charset();
+    default Optional<Charset> charset() {
+        return Optional.empty();
+    }
 
     /** The delimiter a CSV file was read with (given or detected); empty for workbooks. */
-    Optional<Character> delimiter();
+    default Optional<Character> delimiter() {
+        return Optional.empty();
+    }
 
     /**
      * The column names as in the file, trimmed; never empty, no blank or duplicate (ignoring case) names.

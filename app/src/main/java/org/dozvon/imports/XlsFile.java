@@ -1,7 +1,6 @@
 package org.dozvon.imports;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -179,9 +177,6 @@ final class XlsFile implements TabularFile {
         };
     }
 
-    private record RawRow(long number, List<String> cells, Map<Integer, String> problems) {
-    }
-
     @Override
     public String fileName() {
         return fileName;
@@ -190,16 +185,6 @@ final class XlsFile implements TabularFile {
     @Override
     public TabularFormat format() {
         return TabularFormat.XLS;
-    }
-
-    @Override
-    public Optional<Charset> charset() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Character> delimiter() {
-        return Optional.empty();
     }
 
     @Override

@@ -3,13 +3,11 @@ package org.dozvon.imports;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -361,9 +359,6 @@ final class XlsxFile implements TabularFile {
     private record FormulaOrigin(String text, int row, int column) {
     }
 
-    private record RawRow(long number, List<String> cells, Map<Integer, String> problems) {
-    }
-
     // ---- the rest of the contract
 
     @Override
@@ -374,16 +369,6 @@ final class XlsxFile implements TabularFile {
     @Override
     public TabularFormat format() {
         return TabularFormat.XLSX;
-    }
-
-    @Override
-    public Optional<Charset> charset() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Character> delimiter() {
-        return Optional.empty();
     }
 
     @Override
