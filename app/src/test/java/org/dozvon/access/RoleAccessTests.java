@@ -106,7 +106,8 @@ class RoleAccessTests extends ApplicationTestBase {
         HttpResponse<String> response = loggedInAs(role).get(denied);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("Access denied").doesNotContain("Exception");
+        assertThat(response.body()).contains("Access denied").doesNotContain("Exception")
+                .as("the simulated-telephony banner is on every page").contains("Simulated telephony.");
     }
 
     static Stream<String> roles() {
