@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVRecord;
  * {@link CsvFieldGuard}. Row numbers are Commons CSV's record numbers, blank lines included, so they are the
  * rows Excel shows when it opens the file (a value with line breaks inside quotes stays one row).
  */
-final class CsvFile implements TabularFile {
+final class CsvFile extends RowReadingFile {
 
     static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
 
@@ -46,7 +46,6 @@ final class CsvFile implements TabularFile {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CsvFieldGuard guard;
-    private Header header;
 
     private CsvFile(String fileName, Charset charset, char delimiter, int maxCellLength, CSVParser parser,
             CsvFieldGuard guard) {
@@ -77,7 +76,7 @@ final class CsvFile implements TabularFile {
             var guard = new CsvFieldGuard(decoded, delimiter, options.maxCellLength());
             parser = CSVParser.builder().setReader(guard).setFormat(format(delimiter)).get();
             CsvFile csv = new CsvFile(fileName, charset, delimiter, options.maxCellLength(), parser, guard);
-            csv.readHeader();
+            csv.readHeader("the file is empty");
             if (options.delimiter() != null) {
                 csv.checkExplicitDelimiter(sample, preferTab(fileName));
             }
@@ -96,27 +95,11 @@ final class CsvFile implements TabularFile {
         return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     }
 
-    private void readHeader() {
-        RawRow first;
-        do {
-            first = nextRecord();
-            if (first == null) {
-                throw new TabularFileException("the file is empty");
-            }
-        } while (Header.isBlank(first.cells()));
-        if (!first.problems().isEmpty()) {
-            var problem = first.problems().entrySet().iterator().next();
-            throw new TabularFileException("the header's column " + (problem.getKey() + 1) + " is not a name: "
-                    + problem.getValue());
-        }
-        header = Header.of(first.cells());
-    }
-
     private void checkExplicitDelimiter(Sample sample, boolean preferTab) {
-        if (header.names().size() != 1) {
+        if (header().size() != 1) {
             return;
         }
-        String name = header.names().get(0);
+        String name = header().get(0);
         char better = detectDelimiter(sample, preferTab);
         if (better == delimiter || name.indexOf(better) < 0) {
             better = 0;
@@ -134,18 +117,7 @@ final class CsvFile implements TabularFile {
     }
 
     @Override
-    public TabularRow next() {
-        RawRow record;
-        do {
-            record = nextRecord();
-            if (record == null) {
-                return null;
-            }
-        } while (Header.isBlank(record.cells()));
-        return header.row(record.number(), record.cells(), record.problems());
-    }
-
-    private RawRow nextRecord() {
+    RawRow readRaw() {
         CSVRecord record;
         try {
             if (!records.hasNext()) {
@@ -187,11 +159,6 @@ final class CsvFile implements TabularFile {
     @Override
     public Optional<Character> delimiter() {
         return Optional.of(delimiter);
-    }
-
-    @Override
-    public List<String> header() {
-        return header.names();
     }
 
     @Override

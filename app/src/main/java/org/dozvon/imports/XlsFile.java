@@ -25,7 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
  * acceptable because such a sheet has at most 65 536 rows, and the file's size is capped
  * ({@link ReadOptions#xlsMaxFileSize()}) so that a crafted one cannot exhaust the memory.
  */
-final class XlsFile implements TabularFile {
+final class XlsFile extends RowReadingFile {
 
     private final String fileName;
     private final int maxCellLength;
@@ -33,7 +33,6 @@ final class XlsFile implements TabularFile {
     private final HSSFWorkbook workbook;
     private final Iterator<Row> rows;
     private final CellFormatter formatter = new CellFormatter();
-    private Header header;
 
     private XlsFile(String fileName, int maxCellLength, POIFSFileSystem container, HSSFWorkbook workbook,
             Sheet sheet) {
@@ -78,7 +77,7 @@ final class XlsFile implements TabularFile {
             }
             XlsFile xls = new XlsFile(fileName, options.maxCellLength(), container, workbook,
                     workbook.getSheetAt(0));
-            xls.readHeader(workbook.getSheetName(0));
+            xls.readHeader("the workbook's first sheet '" + workbook.getSheetName(0) + "' is empty");
             return xls;
         } catch (TabularFileException e) {
             closeQuietly(workbook, container);
@@ -106,35 +105,8 @@ final class XlsFile implements TabularFile {
                 + "save it as an Excel workbook (.xlsx) or as CSV");
     }
 
-    private void readHeader(String sheetName) {
-        RawRow first;
-        do {
-            first = readRow();
-            if (first == null) {
-                throw new TabularFileException("the workbook's first sheet '" + sheetName + "' is empty");
-            }
-        } while (Header.isBlank(first.cells()));
-        if (!first.problems().isEmpty()) {
-            var problem = first.problems().entrySet().iterator().next();
-            throw new TabularFileException("the header's column " + (problem.getKey() + 1) + " is not a name: "
-                    + problem.getValue());
-        }
-        header = Header.of(first.cells());
-    }
-
     @Override
-    public TabularRow next() {
-        RawRow row;
-        do {
-            row = readRow();
-            if (row == null) {
-                return null;
-            }
-        } while (Header.isBlank(row.cells()));
-        return header.row(row.number(), row.cells(), row.problems());
-    }
-
-    private RawRow readRow() {
+    RawRow readRaw() {
         if (!rows.hasNext()) {
             return null;
         }
@@ -185,11 +157,6 @@ final class XlsFile implements TabularFile {
     @Override
     public TabularFormat format() {
         return TabularFormat.XLS;
-    }
-
-    @Override
-    public List<String> header() {
-        return header.names();
     }
 
     @Override

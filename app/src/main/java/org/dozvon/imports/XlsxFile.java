@@ -52,7 +52,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * down). So formulas are taken from the XML here: the text as written, or for a copy the original formula
  * moved to the copy's cell by POI's own formula parser, the way Excel shows it.
  */
-final class XlsxFile implements TabularFile {
+final class XlsxFile extends RowReadingFile {
 
     private static final String TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -67,7 +67,6 @@ final class XlsxFile implements TabularFile {
     private final List<String> sheetNames;
     private final ZipLimits limits;
     private final boolean unstyled;
-    private Header header;
 
     // the row being read, filled by the handler's callbacks
     private long rowNumber;
@@ -129,7 +128,7 @@ final class XlsxFile implements TabularFile {
                 throw new TabularFileException("the workbook has no sheet");
             }
             XlsxFile xlsx = new XlsxFile(fileName, options, workbook, first, styles, strings, names, limits);
-            xlsx.readHeader(names.get(0));
+            xlsx.readHeader("the workbook's first sheet '" + names.get(0) + "' is empty");
             return xlsx;
         } catch (TabularFileException e) {
             closeQuietly(first, workbook);
@@ -151,35 +150,8 @@ final class XlsxFile implements TabularFile {
         }
     }
 
-    private void readHeader(String sheetName) {
-        RawRow first;
-        do {
-            first = readRow();
-            if (first == null) {
-                throw new TabularFileException("the workbook's first sheet '" + sheetName + "' is empty");
-            }
-        } while (Header.isBlank(first.cells()));
-        if (!first.problems().isEmpty()) {
-            var problem = first.problems().entrySet().iterator().next();
-            throw new TabularFileException("the header's column " + (problem.getKey() + 1) + " is not a name: "
-                    + problem.getValue());
-        }
-        header = Header.of(first.cells());
-    }
-
     @Override
-    public TabularRow next() {
-        RawRow row;
-        do {
-            row = readRow();
-            if (row == null) {
-                return null;
-            }
-        } while (Header.isBlank(row.cells()));
-        return header.row(row.number(), row.cells(), row.problems());
-    }
-
-    private RawRow readRow() {
+    RawRow readRaw() {
         try {
             while (completed == null && xml.hasNext()) {
                 switch (xml.next()) {
@@ -369,11 +341,6 @@ final class XlsxFile implements TabularFile {
     @Override
     public TabularFormat format() {
         return TabularFormat.XLSX;
-    }
-
-    @Override
-    public List<String> header() {
-        return header.names();
     }
 
     @Override
