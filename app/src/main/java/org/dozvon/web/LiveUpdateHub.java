@@ -78,13 +78,21 @@ class LiveUpdateHub implements LiveUpdates, SmartLifecycle {
         subscribers.stream().filter(audience).forEach(subscriber -> send(subscriber, message));
     }
 
+    /**
+     * A page that went away is dropped quietly: whatever its connection does, the module that published
+     * (an import job, a dialer) never sees an exception from here.
+     */
     private void send(Subscriber subscriber, Set<ResponseBodyEmitter.DataWithMediaType> message) {
         try {
             subscriber.emitter().send(message);
-        } catch (IOException | IllegalStateException gone) {
+        } catch (IOException | RuntimeException gone) {
             log.debug("Dropping a closed live connection of {}", subscriber.user().getUsername());
             subscribers.remove(subscriber);
-            subscriber.emitter().completeWithError(gone);
+            try {
+                subscriber.emitter().completeWithError(gone);
+            } catch (RuntimeException alreadyFinished) {
+                // the container has already ended the connection (the browser left the page): nothing to close
+            }
         }
     }
 

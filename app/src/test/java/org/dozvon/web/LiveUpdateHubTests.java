@@ -62,6 +62,27 @@ class LiveUpdateHubTests extends ApplicationTestBase {
     }
 
     @Test
+    void aPageThatWentAwayNeverMakesThePublisherFail() throws Exception {
+        new TestUsers(context).ensure("live-leaver", "Live-Password-1", false, "SUPERVISOR");
+        PortalClient portal = portal();
+        portal.login("live-leaver", "Live-Password-1");
+        int before = liveUpdates.connections();
+        HttpResponse<InputStream> stream = portal.http().send(
+                HttpRequest.newBuilder(portal.uri("/live")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        stream.body().close(); // the browser navigated away
+
+        // until the hub notices, every publish may meet the dead connection; none may throw
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (liveUpdates.connections() > before && System.nanoTime() < deadline) {
+            liveUpdates.publish("import-1", "<div>" + "x".repeat(8192) + "</div>", Permission.MONITORING_VIEW);
+            Thread.sleep(50); // waiting for the server to see the closed socket, not measuring anything
+        }
+
+        assertThat(liveUpdates.connections()).as("the dead page was dropped").isLessThan(before + 1);
+    }
+
+    @Test
     void liveConnectionNeedsALogin() {
         HttpResponse<String> anonymous = portal().get("/live", "text/event-stream");
 
