@@ -22,6 +22,10 @@ public enum Permission {
     /** Settings, Users: create local users, give roles, reset passwords, disable accounts. */
     USERS_MANAGE,
     AUDIT_VIEW,
+    /** Settings, Mail and SMS gateway: the SMTP server and the SMS gateway Dozvon sends through, and their test sends. */
+    CHANNELS_MANAGE,
+    /** Settings, Notification templates and Sent messages: write SMS, e-mail and web-request templates, read the journal. */
+    NOTIFICATIONS_MANAGE,
     /** The operator workplace (ARM). */
     WORKPLACE_USE,
     /** Camunda Cockpit and the engine's REST API. */

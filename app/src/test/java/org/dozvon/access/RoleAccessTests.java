@@ -30,14 +30,17 @@ class RoleAccessTests extends ApplicationTestBase {
     private static final List<String> PAGES = List.of("/campaigns", "/contacts", "/contacts/fields", "/contacts/dnc",
             "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
             "/imports/sources", "/strategies", "/monitoring",
-            "/operators", "/reports", "/audit", "/settings", "/settings/users", "/arm", "/camunda/app/cockpit/default/");
+            "/operators", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
+            "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
+            "/camunda/app/cockpit/default/");
 
     private static final Map<String, Set<String>> OPENS = Map.of(
             "ADMIN", Set.copyOf(PAGES),
             "SUPERVISOR", Set.of("/campaigns", "/contacts", "/contacts/fields", "/contacts/dnc", "/contacts/lists/new",
                     "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
                     "/imports/sources", "/monitoring", "/operators", "/reports"),
-            "ANALYST", Set.of("/strategies", "/reports", "/camunda/app/cockpit/default/"),
+            "ANALYST", Set.of("/strategies", "/reports", "/settings", "/settings/notification-templates",
+                    "/settings/notification-templates/new", "/settings/channel-messages", "/camunda/app/cockpit/default/"),
             "OPERATOR", Set.of("/arm"),
             "AUDITOR", Set.of("/audit", "/reports"));
 

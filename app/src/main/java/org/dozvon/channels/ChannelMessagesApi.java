@@ -1,0 +1,69 @@
+package org.dozvon.channels;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.dozvon.access.Permission;
+import org.dozvon.access.RequiresPermission;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/channel-messages}: the journal of sent messages, read-only. */
+@RestController
+@RequestMapping("/api/v1/channel-messages")
+@RequiresPermission(Permission.NOTIFICATIONS_MANAGE)
+class ChannelMessagesApi {
+
+    private final MessageJournal journal;
+
+    ChannelMessagesApi(MessageJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Newest first; pass an answer's {@code nextBefore} as {@code before} for the next page. */
+    @GetMapping
+    MessagePage list(@RequestParam(required = false) Channel channel, @RequestParam(required = false) MessageStatus status,
+                     @RequestParam(required = false) Long contactId, @RequestParam(required = false) Long before,
+                     @RequestParam(defaultValue = "50") int limit) {
+        int size = Math.max(1, Math.min(limit, 500));
+        List<MessageJournal.Message> rows = journal.page(channel, status, contactId, before, size + 1);
+        boolean more = rows.size() > size;
+        List<MessageJournal.Message> shown = more ? rows.subList(0, size) : rows;
+        return new MessagePage(shown.stream().map(m -> MessageDto.of(m, null)).toList(),
+                more ? shown.get(shown.size() - 1).id() : null);
+    }
+
+    /** One message with every attempt. */
+    @GetMapping("/{id}")
+    MessageDto get(@PathVariable long id) {
+        MessageJournal.Message message = journal.find(id)
+                .orElseThrow(() -> new NotificationTemplates.NotFound("message " + id));
+        return MessageDto.of(message, journal.attempts(id).stream().map(AttemptDto::of).toList());
+    }
+
+    record MessagePage(List<MessageDto> items, Long nextBefore) {
+    }
+
+    record MessageDto(long id, Channel channel, String templateCode, String recipient, String subject, String body,
+                      MessageStatus status, int attempts, String error, Long campaignId, Long contactId,
+                      String businessKey, String sendKey, boolean test, Instant createdAt, Instant updatedAt,
+                      Instant sentAt, List<AttemptDto> attemptLog) {
+
+        static MessageDto of(MessageJournal.Message m, List<AttemptDto> attemptLog) {
+            return new MessageDto(m.id(), m.channel(), m.templateCode(), m.recipient(), m.subject(), m.body(), m.status(),
+                    m.attempts(), m.error(), m.campaignId(), m.contactId(), m.businessKey(), m.sendKey(), m.test(),
+                    m.createdAt(), m.updatedAt(), m.sentAt(), attemptLog);
+        }
+    }
+
+    record AttemptDto(int attempt, MessageStatus status, String error, String response, Instant startedAt,
+                      Instant finishedAt) {
+        static AttemptDto of(MessageJournal.AttemptRecord a) {
+            return new AttemptDto(a.attempt(), a.status(), a.error(), a.response(), a.startedAt(), a.finishedAt());
+        }
+    }
+}
