@@ -27,8 +27,9 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static final String PASSWORD = "Role-Password-1";
 
-    private static final List<String> PAGES = List.of("/campaigns", "/contacts", "/contacts/fields", "/contacts/dnc",
-            "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
+    private static final List<String> PAGES = List.of("/campaigns", "/campaigns/completion-codes",
+            "/campaigns/completion-codes/new", "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks",
+            "/contacts", "/contacts/fields", "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
             "/imports/sources", "/strategies", "/monitoring",
             "/operators", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
             "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
@@ -36,8 +37,9 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static final Map<String, Set<String>> OPENS = Map.of(
             "ADMIN", Set.copyOf(PAGES),
-            "SUPERVISOR", Set.of("/campaigns", "/contacts", "/contacts/fields", "/contacts/dnc", "/contacts/lists/new",
-                    "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
+            "SUPERVISOR", Set.of("/campaigns", "/campaigns/completion-codes", "/campaigns/completion-codes/new",
+                    "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks", "/contacts", "/contacts/fields",
+                    "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
                     "/imports/sources", "/monitoring", "/operators", "/reports"),
             "ANALYST", Set.of("/strategies", "/reports", "/settings", "/settings/notification-templates",
                     "/settings/notification-templates/new", "/settings/channel-messages", "/camunda/app/cockpit/default/"),
