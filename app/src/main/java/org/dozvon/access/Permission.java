@@ -9,6 +9,8 @@ package org.dozvon.access;
  */
 public enum Permission {
     CAMPAIGNS_VIEW,
+    /** Create, change and delete campaigns; start, pause, resume and stop them. */
+    CAMPAIGNS_MANAGE,
     CONTACTS_VIEW,
     /** Create, change and delete contact lists, fields, contacts, DNC entries and reference data. */
     CONTACTS_MANAGE,

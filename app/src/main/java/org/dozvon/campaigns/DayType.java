@@ -1,0 +1,7 @@
+package org.dozvon.campaigns;
+
+public enum DayType {
+    WORKDAY,
+    WEEKEND,
+    HOLIDAY
+}
