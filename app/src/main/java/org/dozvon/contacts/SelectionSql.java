@@ -60,8 +60,8 @@ final class SelectionSql {
             // contact.dnc says "in some DNC list"; only then is it worth asking which
             parts.add("not (c.dnc and (exists (select 1 from contact_phone p join dnc_entry e on e.kind = 'PHONE'"
                     + " and e.value = p.number where p.contact_id = c.id and p.status = 'DNC' and e.list_id in (" + lists + "))"
-                    + " or exists (select 1 from jsonb_each_text(c.attributes) a join dnc_entry e on e.kind = 'EMAIL'"
-                    + " and e.value = a.value where e.list_id in (" + lists + "))))");
+                    + " or exists (select 1 from contact_field f join dnc_entry e on e.kind = 'EMAIL'"
+                    + " and e.value = c.attributes ->> f.code where f.type = 'EMAIL' and e.list_id in (" + lists + "))))");
         }
         return String.join(" and ", parts);
     }
