@@ -81,7 +81,7 @@ class CampaignPagesTests extends ApplicationTestBase {
                 "31.12.2029", "Asia/Yekaterinburg", "Endless");
         String edit = browser.get("/campaigns/" + id.group(1) + "/edit").body();
         assertThat(edit).contains("value=\"Казань; Тверь\"", "value=\"2030-01-10T09:00\"", "value=\"2029-12-31\"", "value=\"240\"");
-        assertThat(browser.get("/campaigns/" + id.group(1) + "/eligible").body()).contains("2 contacts match now.");
+        assertThat(browser.get("/campaigns/" + id.group(1) + "/eligible").body()).contains("Contacts matching now: 2.");
     }
 
     @Test
@@ -134,7 +134,7 @@ class CampaignPagesTests extends ApplicationTestBase {
         String preview = post(form, "/campaigns/form/preview", fields("lists", String.valueOf(listId),
                 "timeZone", "Europe/Moscow", "percent", "100",
                 "conditionGroup", "0", "conditionField", fixture.city(), "conditionOperator", "EQUALS", "conditionValue", "Казань")).body();
-        assertThat(preview).contains("2 contacts match now.");
+        assertThat(preview).contains("Contacts matching now: 2.");
 
         String nothingChosen = post(form, "/campaigns/form/preview", fields("timeZone", "Europe/Moscow")).body();
         assertThat(nothingChosen).contains("Choose at least one contact list.");
