@@ -67,7 +67,7 @@ class CampaignBrowserTests extends ApplicationTestBase {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        press(browser.findElement(By.cssSelector("button[type=submit]")));
         waitFor(ExpectedConditions.urlContains("/campaigns"));
         browser.get(url("/campaigns/new"));
 
@@ -75,7 +75,7 @@ class CampaignBrowserTests extends ApplicationTestBase {
         browser.findElement(By.id("strategyKey")).sendKeys("debt_collection");
         screenshot("campaign-form-general");
 
-        browser.findElement(By.id("tab-selection")).click();
+        press(browser.findElement(By.id("tab-selection")));
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("pane-selection")));
         WebElement list = browser.findElement(By.xpath("//label[text()='Campaign list " + fixture.suffix + "']"));
         press(browser.findElement(By.id(list.getAttribute("for"))));
@@ -97,7 +97,7 @@ class CampaignBrowserTests extends ApplicationTestBase {
                 .as("Казань and (amount > 150 or city contains моск)").isEqualTo("Contacts matching now: 1.");
         screenshot("campaign-form-selection");
 
-        browser.findElement(By.id("tab-schedule")).click();
+        press(browser.findElement(By.id("tab-schedule")));
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("pane-schedule")));
         press(browser.findElement(By.xpath("//button[text()='+ date']")));
         waitFor(driver -> driver.findElements(By.name("exceptionDate")).size() == 1);
@@ -105,7 +105,7 @@ class CampaignBrowserTests extends ApplicationTestBase {
                 "document.getElementsByName('exceptionDate')[0].value = '2030-12-31'");
         browser.findElement(By.name("exceptionHours")).sendKeys("10:00-16:00");
         screenshot("campaign-form-schedule");
-        browser.findElement(By.id("tab-limits")).click();
+        press(browser.findElement(By.id("tab-limits")));
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("maxAttemptsPerContact"))).sendKeys("7");
         screenshot("campaign-form-limits");
 
@@ -118,9 +118,9 @@ class CampaignBrowserTests extends ApplicationTestBase {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Contacts matching now: 1."));
         screenshot("campaign-page");
 
-        browser.findElement(By.xpath("//button[text()='Start']")).click();
+        press(browser.findElement(By.xpath("//button[text()='Start']")));
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Campaign started."));
-        browser.findElement(By.xpath("//button[text()='Stop']")).click();
+        press(browser.findElement(By.xpath("//button[text()='Stop']")));
         assertThat(waitFor(ExpectedConditions.alertIsPresent()).getText()).startsWith("Stop the campaign Browser");
         browser.switchTo().alert().accept();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Campaign stopped."));
