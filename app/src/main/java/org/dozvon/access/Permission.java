@@ -9,7 +9,8 @@ package org.dozvon.access;
  */
 public enum Permission {
     CAMPAIGNS_VIEW,
-    /** Create and change campaigns and their reference data: completion codes, code groups, calendars, callbacks. */
+    /** Create, change and delete campaigns and their reference data (completion codes, code groups, calendars,
+     * callbacks); start, pause, resume and stop campaigns. */
     CAMPAIGNS_MANAGE,
     CONTACTS_VIEW,
     /** Create, change and delete contact lists, fields, contacts, DNC entries and reference data. */

@@ -22,7 +22,7 @@ public class ContactValues {
             DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd.MM.uuuu"),
             DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("dd/MM/uuuu"));
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern NUMBER_SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
+    static final Pattern NUMBER_SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
 
     private final PhoneNumbers phoneNumbers;
     private final PhoneTimeZones timeZones;
@@ -137,7 +137,8 @@ public class ContactValues {
         return mask.matcher(value).matches() ? null : "does not match the mask " + field.mask();
     }
 
-    private static LocalDate parseDate(String value) {
+    /** A date in one of the accepted formats, or null. */
+    static LocalDate parseDate(String value) {
         for (DateTimeFormatter format : DATE_FORMATS) {
             try {
                 return LocalDate.parse(value, format);

@@ -49,12 +49,6 @@ class PortalController {
                 .orElse("web/no-access");
     }
 
-    @GetMapping("/campaigns")
-    @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    String campaigns(Model model) {
-        return section(Section.CAMPAIGNS, model);
-    }
-
     @GetMapping("/strategies")
     @RequiresPermission(Permission.STRATEGIES_VIEW)
     String strategies(Model model) {

@@ -27,7 +27,9 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static final String PASSWORD = "Role-Password-1";
 
-    private static final List<String> PAGES = List.of("/campaigns", "/campaigns/completion-codes",
+    /** {campaign} stands for a campaign made once for these tests. */
+    private static final List<String> PAGES = List.of("/campaigns", "/campaigns/new", "/campaigns/{campaign}",
+            "/campaigns/{campaign}/edit", "/campaigns/completion-codes",
             "/campaigns/completion-codes/new", "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks",
             "/contacts", "/contacts/fields", "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
             "/imports/sources", "/strategies", "/monitoring",
@@ -37,7 +39,8 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static final Map<String, Set<String>> OPENS = Map.of(
             "ADMIN", Set.copyOf(PAGES),
-            "SUPERVISOR", Set.of("/campaigns", "/campaigns/completion-codes", "/campaigns/completion-codes/new",
+            "SUPERVISOR", Set.of("/campaigns", "/campaigns/new", "/campaigns/{campaign}", "/campaigns/{campaign}/edit",
+                    "/campaigns/completion-codes", "/campaigns/completion-codes/new",
                     "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks", "/contacts", "/contacts/fields",
                     "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
                     "/imports/sources", "/monitoring", "/operators", "/reports"),
@@ -56,10 +59,18 @@ class RoleAccessTests extends ApplicationTestBase {
     @Autowired
     ApplicationContext context;
 
+    private static Long campaignId;
+
     @BeforeEach
-    void oneUserPerRole() {
+    void oneUserPerRoleAndACampaign() {
         TestUsers users = new TestUsers(context);
         OPENS.keySet().forEach(role -> users.ensure(userOf(role), PASSWORD, false, role));
+        if (campaignId == null) {
+            HttpResponse<String> created = portal().apiSend("POST", "/api/v1/campaigns",
+                    "{\"name\": \"Role access " + java.util.UUID.randomUUID() + "\"}", "admin", ADMIN_PASSWORD);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            campaignId = Long.valueOf(created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        }
     }
 
     static Stream<Arguments> roleAndPage() {
@@ -71,7 +82,7 @@ class RoleAccessTests extends ApplicationTestBase {
     void eachRoleOpensItsPagesAndNoOthers(String role, String page) {
         PortalClient portal = loggedInAs(role);
 
-        HttpResponse<String> response = portal.get(page);
+        HttpResponse<String> response = portal.get(page.replace("{campaign}", String.valueOf(campaignId)));
 
         assertThat(response.statusCode())
                 .as("%s opening %s: %.300s", role, page, response.body())
@@ -108,7 +119,7 @@ class RoleAccessTests extends ApplicationTestBase {
         if (denied == null) {
             return; // the administrator is denied nothing
         }
-        HttpResponse<String> response = loggedInAs(role).get(denied);
+        HttpResponse<String> response = loggedInAs(role).get(denied.replace("{campaign}", String.valueOf(campaignId)));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Access denied").doesNotContain("Exception")

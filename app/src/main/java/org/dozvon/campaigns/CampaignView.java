@@ -1,0 +1,37 @@
+package org.dozvon.campaigns;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.dozvon.contacts.ContactSelection;
+
+/**
+ * A campaign as other modules read it: its status, its revision and its settings.
+ *
+ * @param revision        1 when created, one more with every edit of the settings (not with status changes):
+ *                        a component holding a copy compares revisions to notice edits
+ * @param statusChangedAt when the status last changed (creation for a DRAFT)
+ */
+public record CampaignView(long id, CampaignStatus status, long revision, CampaignSettings settings,
+                           Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
+
+    public String name() {
+        return settings.name();
+    }
+
+    public ZoneId zone() {
+        return settings.zone();
+    }
+
+    public ContactSelection selection() {
+        return settings.selection();
+    }
+
+    public CallingHours callingHours() {
+        return settings.hours();
+    }
+
+    public CampaignLimits limits() {
+        return settings.limits();
+    }
+}

@@ -1,0 +1,247 @@
+package org.dozvon.campaigns;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.dozvon.Violation;
+import org.dozvon.access.Permission;
+import org.dozvon.access.RequiresPermission;
+import org.dozvon.contacts.ContactFilter;
+import org.dozvon.contacts.ContactSelection;
+import org.dozvon.contacts.ContactSelections;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/campaigns}: campaigns for CRMs and scripts. A campaign is one JSON object with the
+ * form's fields; PUT replaces every setting (an absent one takes its default, as on creation). Refused
+ * input answers 422 and a refused lifecycle step 409, both as RFC 7807 problems whose {@code errors} name
+ * the fields.
+ */
+@RestController
+@RequestMapping("/api/v1/campaigns")
+class CampaignsApi {
+
+    private final Campaigns campaigns;
+    private final CampaignStore store;
+    private final CampaignEditor editor;
+    private final ContactSelections selections;
+    private final MessageSource messages;
+
+    CampaignsApi(Campaigns campaigns, CampaignStore store, CampaignEditor editor, ContactSelections selections,
+                 MessageSource messages) {
+        this.campaigns = campaigns;
+        this.store = store;
+        this.editor = editor;
+        this.selections = selections;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    @RequiresPermission(Permission.CAMPAIGNS_VIEW)
+    List<CampaignDto> list() {
+        return store.all().stream().map(CampaignDto::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(Permission.CAMPAIGNS_VIEW)
+    CampaignDto get(@PathVariable long id) {
+        return CampaignDto.of(require(id));
+    }
+
+    @PostMapping
+    @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
+    ResponseEntity<?> create(@RequestBody CampaignDto body) {
+        List<Violation> violations = new ArrayList<>();
+        CampaignSettings settings = body.settings(violations);
+        if (!violations.isEmpty()) {
+            violations.addAll(editor.check(null, null, settings));
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, violations);
+        }
+        CampaignEditor.Result result = editor.create(settings);
+        if (!result.ok()) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, result.violations());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + result.id())).body(get(result.id()));
+    }
+
+    /** Replaces the settings; with {@code revision} in the body, only if nobody changed the campaign since. */
+    @PutMapping("/{id}")
+    @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
+    ResponseEntity<?> update(@PathVariable long id, @RequestBody CampaignDto body) {
+        CampaignView existing = require(id);
+        List<Violation> violations = new ArrayList<>();
+        CampaignSettings settings = body.settings(violations);
+        if (!violations.isEmpty()) {
+            violations.addAll(editor.check(id, existing, settings));
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, violations);
+        }
+        CampaignEditor.Result result = editor.update(id, settings, body.revision());
+        if (!result.ok()) {
+            boolean conflict = result.violations().stream().anyMatch(v -> v.field().equals("revision"));
+            return problem(conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, result.violations());
+        }
+        return ResponseEntity.ok(get(id));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
+    ResponseEntity<?> delete(@PathVariable long id) {
+        try {
+            editor.delete(id);
+        } catch (CampaignRefusedException e) {
+            return problem(HttpStatus.CONFLICT, e.violations());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/{action:start|pause|resume|stop}")
+    @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
+    ResponseEntity<?> lifecycle(@PathVariable long id, @PathVariable String action) {
+        try {
+            CampaignView campaign = switch (action) {
+                case "start" -> campaigns.start(id);
+                case "pause" -> campaigns.pause(id);
+                case "resume" -> campaigns.resume(id);
+                default -> campaigns.stop(id);
+            };
+            return ResponseEntity.ok(CampaignDto.of(campaign));
+        } catch (CampaignRefusedException e) {
+            return problem(HttpStatus.CONFLICT, e.violations());
+        }
+    }
+
+    /** How many contacts the campaign's selection takes now. */
+    @GetMapping("/{id}/eligible-count")
+    @RequiresPermission(Permission.CAMPAIGNS_VIEW)
+    ResponseEntity<?> eligibleCount(@PathVariable long id) {
+        CampaignView campaign = require(id);
+        List<Violation> violations = selections.check(campaign.selection());
+        if (!violations.isEmpty()) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, violations);
+        }
+        return ResponseEntity.ok(Map.of("campaignId", id, "count", selections.count(campaign.selection())));
+    }
+
+    private CampaignView require(long id) {
+        return campaigns.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, List<Violation> violations) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        violations.forEach(v -> errors.merge(v.field(),
+                messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(), LocaleContextHolder.getLocale()),
+                (a, b) -> a + "; " + b));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", errors.values()));
+        problem.setTitle(status == HttpStatus.CONFLICT ? "Campaign change refused" : "Invalid campaign");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /** An interval as {@code {"from": "09:00", "to": "21:00"}}. */
+    record IntervalDto(String from, String to) {
+        static IntervalDto of(CallingInterval interval) {
+            return new IntervalDto(interval.from().toString(), interval.to().toString());
+        }
+    }
+
+    /** A date whose hours replace its day type's; no hours: no calls that day. */
+    record ExceptionDto(LocalDate date, List<IntervalDto> hours) {
+    }
+
+    record CampaignDto(Long id, String name, String description, CampaignStatus status, Long revision,
+                       String strategyKey, Integer strategyVersion, List<Long> lists, ContactSelection.ListOrder listOrder,
+                       ContactFilter filter, Integer percent, String orderField, Boolean orderDescending, List<Long> dncLists,
+                       Long completionCodeGroupId, Long calendarId, Boolean endless, Integer weight,
+                       Instant startsAt, Instant stopsAt, TimeZoneMode timeZoneMode, String timeZone,
+                       Map<DayType, List<IntervalDto>> callingHours, List<ExceptionDto> exceptions,
+                       Integer callbackPeriodHours, String numberPrefix, Integer maxAttemptsPerContact,
+                       Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
+                       Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation,
+                       Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
+
+        static CampaignDto of(CampaignView view) {
+            CampaignSettings s = view.settings();
+            Map<DayType, List<IntervalDto>> hours = new EnumMap<>(DayType.class);
+            s.callingHours().forEach((type, intervals) -> hours.put(type, intervals.stream().map(IntervalDto::of).toList()));
+            List<ExceptionDto> exceptions = new ArrayList<>();
+            s.exceptions().forEach((date, intervals) -> exceptions.add(
+                    new ExceptionDto(date, intervals.stream().map(IntervalDto::of).toList())));
+            return new CampaignDto(view.id(), s.name(), s.description(), view.status(), view.revision(), s.strategyKey(),
+                    s.strategyVersion(), s.listIds(), s.listOrder(), s.filter(), s.percent(), s.ordering().fieldCode(),
+                    s.ordering().descending(), s.dncListIds(), s.completionCodeGroupId(), s.calendarId(), s.endless(),
+                    s.weight(), s.startsAt(), s.stopsAt(), s.timeZoneMode(), s.timeZone(), hours, exceptions,
+                    s.callbackPeriodHours(), s.numberPrefix(), s.maxAttemptsPerContact(), s.maxAttemptsPerPhoneType(),
+                    s.maxAttemptsPerDay(), s.maxHoursSinceFirstAttempt(), s.maxHoursSinceCreation(), view.createdAt(),
+                    view.updatedAt(), view.statusChangedAt());
+        }
+
+        /** The settings this body describes; what cannot be read is added to {@code violations}. */
+        CampaignSettings settings(List<Violation> violations) {
+            CampaignSettings defaults = CampaignSettings.blank();
+            Map<DayType, List<CallingInterval>> hours = new EnumMap<>(DayType.class);
+            if (callingHours == null) {
+                hours.putAll(defaults.callingHours());
+            } else {
+                callingHours.forEach((type, intervals) -> hours.put(type, intervals(intervals, "callingHours." + type, violations)));
+            }
+            Map<LocalDate, List<CallingInterval>> dates = new TreeMap<>();
+            if (exceptions != null) {
+                for (ExceptionDto exception : exceptions) {
+                    if (exception == null || exception.date() == null) {
+                        violations.add(new Violation("exceptions", "campaigns.error.exceptionDate", ""));
+                    } else if (dates.containsKey(exception.date())) {
+                        violations.add(new Violation("exceptions", "campaigns.error.exceptionTwice", exception.date()));
+                    } else {
+                        dates.put(exception.date(), intervals(exception.hours(), "exceptions", violations));
+                    }
+                }
+            }
+            return new CampaignSettings(name == null ? "" : name.strip(), blankToNull(description), blankToNull(strategyKey),
+                    strategyVersion, lists, listOrder, filter, percent == null ? 100 : percent,
+                    new ContactSelection.Ordering(blankToNull(orderField), Boolean.TRUE.equals(orderDescending)), dncLists,
+                    completionCodeGroupId, calendarId, Boolean.TRUE.equals(endless), weight == null ? 1 : weight,
+                    startsAt, stopsAt, timeZoneMode, timeZone == null ? CampaignSettings.DEFAULT_ZONE : timeZone.strip(),
+                    hours, dates, callbackPeriodHours, blankToNull(numberPrefix), maxAttemptsPerContact,
+                    maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation);
+        }
+
+        private static List<CallingInterval> intervals(List<IntervalDto> given, String field, List<Violation> violations) {
+            List<CallingInterval> intervals = new ArrayList<>();
+            for (IntervalDto interval : given == null ? List.<IntervalDto>of() : given) {
+                String text = interval == null ? "" : interval.from() + "-" + interval.to();
+                try {
+                    intervals.add(new CallingInterval(LocalTime.parse(interval.from()), LocalTime.parse(interval.to())));
+                } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+                    violations.add(new Violation(field, "campaigns.error.hours", text));
+                }
+            }
+            return intervals;
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+}
