@@ -18,6 +18,9 @@ public enum Permission {
     /** Upload files and run imports, manage scheduled import sources. */
     IMPORTS_RUN,
     STRATEGIES_VIEW,
+    /** Upload new versions of strategy processes (BPMN) and decision tables (DMN); migrate running contacts
+     * from one version of a strategy to another. */
+    STRATEGIES_MANAGE,
     MONITORING_VIEW,
     OPERATORS_VIEW,
     REPORTS_VIEW,

@@ -136,6 +136,11 @@ class CampaignStore {
                 Map.of("status", status.name()));
     }
 
+    List<CampaignView> withStrategy(String strategyKey) {
+        return load("select " + COLUMNS + " from campaign where strategy_key = :key order by lower(name), id",
+                Map.of("key", strategyKey));
+    }
+
     Optional<Long> revision(long id) {
         return jdbc.sql("select revision from campaign where id = :id").param("id", id).query(Long.class).optional();
     }

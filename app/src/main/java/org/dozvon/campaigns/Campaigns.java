@@ -88,6 +88,15 @@ public class Campaigns {
         return store.withStatus(status);
     }
 
+    /**
+     * The campaigns, in any status, whose strategy is this process key, by name. A campaign's
+     * {@link CampaignSettings#strategyVersion()} says which version it uses: a pinned number, or null for
+     * the latest deployed one.
+     */
+    public List<CampaignView> usingStrategy(String strategyKey) {
+        return store.withStrategy(strategyKey);
+    }
+
     /** The campaign's current revision (one more with every edit), empty when there is no such campaign. */
     public OptionalLong revision(long id) {
         return store.revision(id).map(OptionalLong::of).orElseGet(OptionalLong::empty);

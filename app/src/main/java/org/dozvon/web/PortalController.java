@@ -49,12 +49,6 @@ class PortalController {
                 .orElse("web/no-access");
     }
 
-    @GetMapping("/strategies")
-    @RequiresPermission(Permission.STRATEGIES_VIEW)
-    String strategies(Model model) {
-        return section(Section.STRATEGIES, model);
-    }
-
     @GetMapping("/monitoring")
     @RequiresPermission(Permission.MONITORING_VIEW)
     String monitoring(Model model) {
