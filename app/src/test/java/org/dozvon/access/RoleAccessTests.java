@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.PortalClient;
+import org.dozvon.strategy.StrategyFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,12 +28,15 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static final String PASSWORD = "Role-Password-1";
 
-    /** {campaign} stands for a campaign made once for these tests. */
+    /** {campaign} stands for a campaign made once for these tests, {strategy} and {decision} for an uploaded strategy. */
     private static final List<String> PAGES = List.of("/campaigns", "/campaigns/new", "/campaigns/{campaign}",
             "/campaigns/{campaign}/edit", "/campaigns/completion-codes",
             "/campaigns/completion-codes/new", "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks",
             "/contacts", "/contacts/fields", "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
-            "/imports/sources", "/strategies", "/monitoring",
+            "/imports/sources", "/strategies", "/strategies/processes/{strategy}", "/strategies/processes/{strategy}/versions/1",
+            "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
+            "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
+            "/strategies/decisions/{decision}/versions/1/xml", "/monitoring",
             "/operators", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
             "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
             "/camunda/app/cockpit/default/");
@@ -44,7 +48,10 @@ class RoleAccessTests extends ApplicationTestBase {
                     "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks", "/contacts", "/contacts/fields",
                     "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
                     "/imports/sources", "/monitoring", "/operators", "/reports"),
-            "ANALYST", Set.of("/strategies", "/reports", "/settings", "/settings/notification-templates",
+            "ANALYST", Set.of("/strategies", "/strategies/processes/{strategy}", "/strategies/processes/{strategy}/versions/1",
+                    "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
+                    "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
+                    "/strategies/decisions/{decision}/versions/1/xml", "/reports", "/settings", "/settings/notification-templates",
                     "/settings/notification-templates/new", "/settings/channel-messages", "/camunda/app/cockpit/default/"),
             "OPERATOR", Set.of("/arm"),
             "AUDITOR", Set.of("/audit", "/reports"));
@@ -60,6 +67,9 @@ class RoleAccessTests extends ApplicationTestBase {
     ApplicationContext context;
 
     private static Long campaignId;
+    private static final String STRATEGY = "role_access_strategy";
+    private static final String DECISION = "role_access_decision";
+    private static boolean strategyUploaded;
 
     @BeforeEach
     void oneUserPerRoleAndACampaign() {
@@ -70,6 +80,13 @@ class RoleAccessTests extends ApplicationTestBase {
                     "{\"name\": \"Role access " + java.util.UUID.randomUUID() + "\"}", "admin", ADMIN_PASSWORD);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             campaignId = Long.valueOf(created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        }
+        if (!strategyUploaded) {
+            HttpResponse<String> uploaded = StrategyFixtures.upload(port, "admin", ADMIN_PASSWORD, Map.of(
+                    STRATEGY + ".bpmn", StrategyFixtures.strategy(STRATEGY, DECISION),
+                    DECISION + ".dmn", StrategyFixtures.decision(DECISION)));
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
+            strategyUploaded = true;
         }
     }
 
@@ -82,7 +99,7 @@ class RoleAccessTests extends ApplicationTestBase {
     void eachRoleOpensItsPagesAndNoOthers(String role, String page) {
         PortalClient portal = loggedInAs(role);
 
-        HttpResponse<String> response = portal.get(page.replace("{campaign}", String.valueOf(campaignId)));
+        HttpResponse<String> response = portal.get(concrete(page));
 
         assertThat(response.statusCode())
                 .as("%s opening %s: %.300s", role, page, response.body())
@@ -119,11 +136,16 @@ class RoleAccessTests extends ApplicationTestBase {
         if (denied == null) {
             return; // the administrator is denied nothing
         }
-        HttpResponse<String> response = loggedInAs(role).get(denied.replace("{campaign}", String.valueOf(campaignId)));
+        HttpResponse<String> response = loggedInAs(role).get(concrete(denied));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Access denied").doesNotContain("Exception")
                 .as("the simulated-telephony banner is on every page").contains("Simulated telephony.");
+    }
+
+    private static String concrete(String page) {
+        return page.replace("{campaign}", String.valueOf(campaignId)).replace("{strategy}", STRATEGY)
+                .replace("{decision}", DECISION);
     }
 
     static Stream<String> roles() {

@@ -178,13 +178,18 @@ class StrategyUploadTests extends ApplicationTestBase {
     }
 
     @Test
-    void onlyThoseWhoMayManageUploadAndOnlyThoseWhoMayViewRead() {
+    void onlyAdministratorsAndAnalystsUseTheApi() {
+        TestUsers users = new TestUsers(context);
+        users.ensure("strategy-operator", PASSWORD, false, "OPERATOR");
+        users.ensure("strategy-auditor", PASSWORD, false, "AUDITOR");
         String key = StrategyFixtures.uniqueKey("denied");
         Map<String, String> files = files(key + ".bpmn", StrategyFixtures.strategy(key, key));
 
-        assertThat(StrategyFixtures.upload(port, SUPERVISOR, PASSWORD, files).statusCode()).isEqualTo(403);
-        assertThat(portal().api("/api/v1/strategies", SUPERVISOR, PASSWORD).statusCode()).isEqualTo(403);
-        assertThat(portal().api("/api/v1/strategies/migrations", SUPERVISOR, PASSWORD).statusCode()).isEqualTo(403);
+        for (String denied : java.util.List.of(SUPERVISOR, "strategy-operator", "strategy-auditor")) {
+            assertThat(StrategyFixtures.upload(port, denied, PASSWORD, files).statusCode()).as(denied).isEqualTo(403);
+            assertThat(portal().api("/api/v1/strategies", denied, PASSWORD).statusCode()).as(denied).isEqualTo(403);
+            assertThat(portal().api("/api/v1/strategies/migrations", denied, PASSWORD).statusCode()).as(denied).isEqualTo(403);
+        }
         assertThat(portal().api("/api/v1/strategies", ANALYST, PASSWORD).statusCode()).isEqualTo(200);
         assertThat(portal().api("/api/v1/strategies", "admin", ADMIN_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(portal().api("/api/v1/strategies/processes/no_such_key/versions", ANALYST, PASSWORD).statusCode())
