@@ -131,7 +131,7 @@ class StrategyMigrationTests extends ApplicationTestBase {
     }
 
     @Test
-    void analystChecksThenConfirmsAMigrationOnTheVersionPage() {
+    void analystChecksThenConfirmsAMigrationOnTheVersionPage() throws Exception {
         String key = twoVersions();
         start(key, "wait");
         start(key, "old");
@@ -156,6 +156,12 @@ class StrategyMigrationTests extends ApplicationTestBase {
         assertThat(progress).contains("finished").contains("1 contacts stayed on version 1")
                 .contains("Running now: 1 on version 1, 1 on version 2.");
         assertThat(analyst.get("/strategies/processes/" + key).body()).contains("/strategies/migrations/" + id.group(1));
+
+        HttpResponse<String> polled = analyst.http().send(java.net.http.HttpRequest.newBuilder(
+                        analyst.uri("/strategies/migrations/" + id.group(1))).header("HX-Request", "true").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(polled.body()).as("htmx polls the progress only").startsWith("<div id=\"migration-progress\"")
+                .contains("data-state=\"DONE\"").doesNotContain("hx-trigger").doesNotContain("<html");
     }
 
     /** Deploys the two versions of the fixture under a key of its own; returns the key. */
