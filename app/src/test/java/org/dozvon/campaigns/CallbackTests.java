@@ -33,6 +33,7 @@ class CallbackTests extends ApplicationTestBase {
     private PortalClient api;
     private long contactId;
     private long campaignId;
+    private long otherCampaignId;
 
     @Autowired
     Callbacks callbacks;
@@ -47,7 +48,15 @@ class CallbackTests extends ApplicationTestBase {
         send("POST", "/api/v1/contact-lists/" + listId + "/contacts", "[{\"cb_phone_%s\": \"+79120000001\"}]".formatted(s));
         contactId = json.readTree(send("GET", "/api/v1/contact-lists/" + listId + "/contacts", null).body())
                 .get("items").get(0).get("id").asLong();
-        campaignId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        campaignId = newCampaign("Callbacks " + s);
+        otherCampaignId = newCampaign("Callbacks other " + s);
+    }
+
+    /** Callbacks belong to a campaign (a foreign key since V050). */
+    private long newCampaign(String name) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/campaigns", "{\"name\": \"%s\"}".formatted(name));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asLong();
     }
 
     @Test
@@ -89,7 +98,7 @@ class CallbackTests extends ApplicationTestBase {
     void dueCallbacksComeEarliestWindowFirstAndPerCampaign() {
         Callback second = callbacks.schedule(standard(NINE.plusSeconds(60), NINE.plus(Duration.ofHours(1))), "crm");
         Callback first = callbacks.schedule(personal("p.petrov", NINE, NINE.plus(Duration.ofHours(1))), "crm");
-        long otherCampaign = campaignId + 1;
+        long otherCampaign = otherCampaignId;
         callbacks.schedule(new NewCallback(contactId, otherCampaign, "+79120000001", CallbackType.CAMPAIGN, null,
                 NINE, NINE.plus(Duration.ofHours(1)), null), "crm");
 
