@@ -135,10 +135,10 @@ class CampaignEditor {
         range(violations, "maxHoursSinceFirstAttempt", s.maxHoursSinceFirstAttempt(), 1, 87_600);
         range(violations, "maxHoursSinceCreation", s.maxHoursSinceCreation(), 1, 87_600);
         if (s.completionCodeGroupId() != null && codes.group(s.completionCodeGroupId()).isEmpty()) {
-            violations.add(new Violation("completionCodeGroupId", "campaigns.error.noCodeGroup", s.completionCodeGroupId()));
+            violations.add(new Violation("completionCodeGroupId", "campaigns.error.noCodeGroup", String.valueOf(s.completionCodeGroupId())));
         }
         if (s.calendarId() != null && calendars.calendar(s.calendarId()).isEmpty()) {
-            violations.add(new Violation("calendarId", "campaigns.error.noCalendar", s.calendarId()));
+            violations.add(new Violation("calendarId", "campaigns.error.noCalendar", String.valueOf(s.calendarId())));
         }
         if (s.numberPrefix() != null && !NUMBER_PREFIX.matcher(s.numberPrefix()).matches()) {
             violations.add(new Violation("numberPrefix", "campaigns.error.numberPrefix"));

@@ -47,7 +47,11 @@ class CallbackTests extends ApplicationTestBase {
         send("POST", "/api/v1/contact-lists/" + listId + "/contacts", "[{\"cb_phone_%s\": \"+79120000001\"}]".formatted(s));
         contactId = json.readTree(send("GET", "/api/v1/contact-lists/" + listId + "/contacts", null).body())
                 .get("items").get(0).get("id").asLong();
-        campaignId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        campaignId = campaign("Callbacks " + s);
+    }
+
+    private long campaign(String name) throws Exception {
+        return json.readTree(send("POST", "/api/v1/campaigns", "{\"name\": \"%s\"}".formatted(name)).body()).get("id").asLong();
     }
 
     @Test
@@ -86,10 +90,10 @@ class CallbackTests extends ApplicationTestBase {
     }
 
     @Test
-    void dueCallbacksComeEarliestWindowFirstAndPerCampaign() {
+    void dueCallbacksComeEarliestWindowFirstAndPerCampaign() throws Exception {
         Callback second = callbacks.schedule(standard(NINE.plusSeconds(60), NINE.plus(Duration.ofHours(1))), "crm");
         Callback first = callbacks.schedule(personal("p.petrov", NINE, NINE.plus(Duration.ofHours(1))), "crm");
-        long otherCampaign = campaignId + 1;
+        long otherCampaign = campaign("Other callbacks " + UUID.randomUUID());
         callbacks.schedule(new NewCallback(contactId, otherCampaign, "+79120000001", CallbackType.CAMPAIGN, null,
                 NINE, NINE.plus(Duration.ofHours(1)), null), "crm");
 
