@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dozvon.campaigns.CodeResolution;
 import org.dozvon.campaigns.CompletionCode;
-import org.dozvon.campaigns.CompletionCodes;
 import org.dozvon.contacts.ContactCards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +31,12 @@ class ApplyDecision implements JavaDelegate {
     static final Duration DEFAULT_DELAY = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(ApplyDecision.class);
 
-    private final CompletionCodes codes;
+    private final StepReads reads;
     private final ContactCards cards;
     private final StrategyClock clock;
 
-    ApplyDecision(CompletionCodes codes, ContactCards cards, StrategyClock clock) {
-        this.codes = codes;
+    ApplyDecision(StepReads reads, ContactCards cards, StrategyClock clock) {
+        this.reads = reads;
         this.cards = cards;
         this.clock = clock;
     }
@@ -45,7 +44,7 @@ class ApplyDecision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = clock.now();
-        Optional<CompletionCode> code = Optional.ofNullable(text(execution, COMPLETION_CODE)).flatMap(codes::code);
+        Optional<CompletionCode> code = reads.code(text(execution, COMPLETION_CODE));
         CodeResolution resolution = code.map(CompletionCode::resolution).orElse(CodeResolution.RETRY);
         @SuppressWarnings("unchecked")
         Map<String, Object> decision = execution.getVariable(DECISION) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
@@ -111,7 +110,7 @@ class ApplyDecision implements JavaDelegate {
     }
 
     private String nextPhone(long contactId, String current) {
-        List<String> numbers = cards.card(contactId).map(card -> card.phones().stream()
+        List<String> numbers = reads.card(contactId).map(card -> card.phones().stream()
                 .filter(ContactCards.Phone::active).map(ContactCards.Phone::number).toList()).orElse(List.of());
         int at = numbers.indexOf(current);
         return numbers.isEmpty() ? current : numbers.get((at + 1) % numbers.size());

@@ -2,14 +2,18 @@ package org.dozvon.strategy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Tables {@code campaign_contact} and {@code campaign_intake}: each contact's progress in a campaign. */
 @Repository
@@ -39,30 +43,149 @@ class CampaignContacts {
         return contactIds.stream().filter(fresh::contains).toList();
     }
 
-    void started(long campaignId, long contactId, String processInstanceId) {
-        jdbc.sql("update campaign_contact set process_instance_id = :pi where campaign_id = :campaign and contact_id = :contact")
-                .param("pi", processInstanceId).param("campaign", campaignId).param("contact", contactId).update();
+    /** Records the processes started for contacts (contact id → process instance id), in one statement. */
+    void started(long campaignId, Map<Long, String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update campaign_contact c set process_instance_id = s.pi
+                        from unnest(cast(:contacts as bigint[]), cast(:pis as varchar[])) as s (contact, pi)
+                        where c.campaign_id = :campaign and c.contact_id = s.contact""")
+                .param("contacts", processInstanceIds.entrySet().stream().map(Map.Entry::getKey).toArray(Long[]::new))
+                .param("pis", processInstanceIds.entrySet().stream().map(Map.Entry::getValue).toArray(String[]::new))
+                .param("campaign", campaignId).update();
     }
 
+    /**
+     * The contact's state and next dial time, unless it has finished. Inside a transaction, this and
+     * {@link #attempted} and {@link #finished} are kept and written together just before it commits: a step
+     * changes the same row two or three times, and an intake batch hundreds of rows.
+     */
     void state(long campaignId, long contactId, State state, Instant nextDialAt) {
-        jdbc.sql("update campaign_contact set state = :state, next_dial_at = :next where campaign_id = :campaign"
-                        + " and contact_id = :contact and state <> 'FINISHED'")
-                .param("state", state.name()).param("next", nextDialAt == null ? null : Timestamp.from(nextDialAt))
-                .param("campaign", campaignId).param("contact", contactId).update();
+        Changes changes = pending(campaignId, contactId);
+        if (changes == null) {
+            jdbc.sql("update campaign_contact set state = :state, next_dial_at = :next where campaign_id = :campaign"
+                            + " and contact_id = :contact and state <> 'FINISHED'")
+                    .param("state", state.name()).param("next", nextDialAt == null ? null : Timestamp.from(nextDialAt))
+                    .param("campaign", campaignId).param("contact", contactId).update();
+        } else if (changes.finalStatus == null) {
+            changes.state = state;
+            changes.nextDialAt = nextDialAt;
+        }
     }
 
     void attempted(long campaignId, long contactId, int attempts, Instant firstAttemptAt) {
-        jdbc.sql("update campaign_contact set attempts = :attempts, first_attempt_at = :first where campaign_id = :campaign"
-                        + " and contact_id = :contact")
-                .param("attempts", attempts).param("first", firstAttemptAt == null ? null : Timestamp.from(firstAttemptAt))
-                .param("campaign", campaignId).param("contact", contactId).update();
+        Changes changes = pending(campaignId, contactId);
+        if (changes == null) {
+            jdbc.sql("update campaign_contact set attempts = :attempts, first_attempt_at = :first where campaign_id = :campaign"
+                            + " and contact_id = :contact")
+                    .param("attempts", attempts).param("first", firstAttemptAt == null ? null : Timestamp.from(firstAttemptAt))
+                    .param("campaign", campaignId).param("contact", contactId).update();
+        } else {
+            changes.attempts = attempts;
+            changes.firstAttemptAt = firstAttemptAt;
+        }
     }
 
     void finished(long campaignId, long contactId, FinalStatus status, Instant now) {
-        jdbc.sql("update campaign_contact set state = 'FINISHED', final_status = :status, finished_at = :now,"
-                        + " next_dial_at = null where campaign_id = :campaign and contact_id = :contact")
-                .param("status", status.name()).param("now", Timestamp.from(now))
-                .param("campaign", campaignId).param("contact", contactId).update();
+        Changes changes = pending(campaignId, contactId);
+        if (changes == null) {
+            jdbc.sql("update campaign_contact set state = 'FINISHED', final_status = :status, finished_at = :now,"
+                            + " next_dial_at = null where campaign_id = :campaign and contact_id = :contact")
+                    .param("status", status.name()).param("now", Timestamp.from(now))
+                    .param("campaign", campaignId).param("contact", contactId).update();
+        } else {
+            changes.state = null;
+            changes.finalStatus = status;
+            changes.finishedAt = now;
+        }
+    }
+
+    /** A row's changes in this transaction; null outside a transaction (then each change is written at once). */
+    private Changes pending(long campaignId, long contactId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<List<Long>, Changes> rows = (Map<List<Long>, Changes>) TransactionSynchronizationManager.getResource(this);
+        if (rows == null) {
+            Map<List<Long>, Changes> fresh = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CampaignContacts.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(CampaignContacts.this, fresh);
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CampaignContacts.this);
+                }
+            });
+            rows = fresh;
+        }
+        return rows.computeIfAbsent(List.of(campaignId, contactId), key -> new Changes());
+    }
+
+    /**
+     * Writes the kept changes, one statement per campaign: a finish always applies; a state only to a row not
+     * finished before; attempts always.
+     */
+    private void write(Map<List<Long>, Changes> rows) {
+        Map<Long, List<Map.Entry<List<Long>, Changes>>> byCampaign = new LinkedHashMap<>();
+        rows.entrySet().forEach(row -> byCampaign.computeIfAbsent(row.getKey().get(0), k -> new ArrayList<>()).add(row));
+        rows.clear();
+        byCampaign.forEach((campaignId, changes) -> jdbc.sql("""
+                        update campaign_contact c set
+                            state = case when s.final_status is not null then 'FINISHED'
+                                         when s.state is not null and c.state <> 'FINISHED' then s.state else c.state end,
+                            next_dial_at = case when s.final_status is not null then null
+                                                when s.state is not null and c.state <> 'FINISHED' then s.next
+                                                else c.next_dial_at end,
+                            final_status = coalesce(s.final_status, c.final_status),
+                            finished_at = case when s.final_status is not null then s.finished_at else c.finished_at end,
+                            attempts = coalesce(s.attempts, c.attempts),
+                            first_attempt_at = case when s.attempts is not null then s.first_attempt_at else c.first_attempt_at end
+                        from unnest(cast(:contacts as bigint[]), cast(:states as varchar[]), cast(:nexts as timestamptz[]),
+                                    cast(:statuses as varchar[]), cast(:finished as timestamptz[]), cast(:attempts as int[]),
+                                    cast(:firsts as timestamptz[]))
+                             as s (contact_id, state, next, final_status, finished_at, attempts, first_attempt_at)
+                        where c.campaign_id = :campaign and c.contact_id = s.contact_id""")
+                .param("campaign", campaignId)
+                .param("contacts", changes.stream().map(row -> row.getKey().get(1)).toArray(Long[]::new))
+                .param("states", texts(changes, c -> c.state == null ? null : c.state.name()))
+                .param("nexts", texts(changes, c -> c.nextDialAt))
+                .param("statuses", texts(changes, c -> c.finalStatus == null ? null : c.finalStatus.name()))
+                .param("finished", texts(changes, c -> c.finishedAt))
+                .param("attempts", changes.stream().map(row -> row.getValue().attempts).toArray(Integer[]::new))
+                .param("firsts", texts(changes, c -> c.firstAttemptAt))
+                .update());
+    }
+
+    private static String[] texts(List<Map.Entry<List<Long>, Changes>> rows, Function<Changes, Object> value) {
+        return rows.stream().map(row -> value.apply(row.getValue())).map(v -> v == null ? null : v.toString())
+                .toArray(String[]::new);
+    }
+
+    /** Changes to one row: null fields are not changed. */
+    private static final class Changes {
+        State state;
+        Instant nextDialAt;
+        Integer attempts;
+        Instant firstAttemptAt;
+        FinalStatus finalStatus;
+        Instant finishedAt;
     }
 
     /** Process instances of a campaign's contacts that are not finished. */

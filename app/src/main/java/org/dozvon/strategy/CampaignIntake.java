@@ -180,14 +180,15 @@ class CampaignIntake {
 
     private int start(CampaignView campaign, ProcessDefinition definition, List<Long> contactIds) {
         List<Long> claimed = store.claim(campaign.id(), contactIds, clock.now());
+        Map<Long, String> instances = new HashMap<>();
         for (long contactId : claimed) {
             Map<String, Object> variables = new HashMap<>();
             variables.put(CAMPAIGN_ID, campaign.id());
             variables.put(CONTACT_ID, contactId);
-            String instance = runtime.startProcessInstanceById(definition.getId(), businessKey(campaign.id(), contactId),
-                    variables).getProcessInstanceId();
-            store.started(campaign.id(), contactId, instance);
+            instances.put(contactId, runtime.startProcessInstanceById(definition.getId(),
+                    businessKey(campaign.id(), contactId), variables).getProcessInstanceId());
         }
+        store.started(campaign.id(), instances);
         return claimed.size();
     }
 

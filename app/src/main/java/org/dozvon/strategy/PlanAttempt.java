@@ -17,10 +17,8 @@ import org.dozvon.campaigns.CallingHours;
 import org.dozvon.campaigns.CampaignSettings;
 import org.dozvon.campaigns.CampaignStatus;
 import org.dozvon.campaigns.CampaignView;
-import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.DayType;
 import org.dozvon.campaigns.TimeZoneMode;
-import org.dozvon.campaigns.WorkingCalendars;
 import org.dozvon.contacts.ContactCards;
 import org.dozvon.dialing.AttemptCounts;
 import org.dozvon.dialing.DialQueue;
@@ -40,19 +38,16 @@ class PlanAttempt implements JavaDelegate {
     /** A paused campaign's contacts look again this late, unless its resumption wakes them first. */
     static final Duration PAUSED_RECHECK = Duration.ofDays(1);
 
-    private final Campaigns campaigns;
+    private final StepReads reads;
     private final ContactCards cards;
     private final DialQueue queue;
-    private final WorkingCalendars calendars;
     private final CampaignContacts progress;
     private final StrategyClock clock;
 
-    PlanAttempt(Campaigns campaigns, ContactCards cards, DialQueue queue, WorkingCalendars calendars,
-                CampaignContacts progress, StrategyClock clock) {
-        this.campaigns = campaigns;
+    PlanAttempt(StepReads reads, ContactCards cards, DialQueue queue, CampaignContacts progress, StrategyClock clock) {
+        this.reads = reads;
         this.cards = cards;
         this.queue = queue;
-        this.calendars = calendars;
         this.progress = progress;
         this.clock = clock;
     }
@@ -83,7 +78,7 @@ class PlanAttempt implements JavaDelegate {
     }
 
     private Plan plan(DelegateExecution execution, long campaignId, long contactId, Instant now) {
-        Optional<CampaignView> found = campaigns.find(campaignId);
+        Optional<CampaignView> found = reads.campaign(campaignId);
         if (found.isEmpty()) {
             return Plan.finish(FinalStatus.CAMPAIGN_STOPPED);
         }
@@ -96,7 +91,7 @@ class PlanAttempt implements JavaDelegate {
         if (s.stopsAt() != null && !now.isBefore(s.stopsAt())) {
             return Plan.finish(FinalStatus.STOP_DATE_REACHED);
         }
-        Optional<ContactCards.Card> card = cards.card(contactId);
+        Optional<ContactCards.Card> card = reads.card(contactId);
         if (card.isEmpty()) {
             return Plan.finish(FinalStatus.NO_PHONE);
         }
@@ -138,7 +133,7 @@ class PlanAttempt implements JavaDelegate {
         ContactCards.Phone phone = choose(callable, text(execution, PREFERRED_PHONE), text(execution, PHONE));
         ZoneId zone = zone(s, phone);
         Function<LocalDate, DayType> dayTypes = s.calendarId() == null ? CallingHours::weekdays
-                : date -> calendars.dayType(s.calendarId(), date);
+                : date -> reads.dayType(s.calendarId(), date);
         if (campaign.status() != CampaignStatus.RUNNING) {
             return Plan.waitUntil(phone, zone, now.plus(PAUSED_RECHECK), null, dayTypes);
         }

@@ -7,9 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dozvon.campaigns.CompletionCode;
-import org.dozvon.campaigns.CompletionCodes;
 import org.dozvon.campaigns.OutcomeCategory;
-import org.dozvon.contacts.ContactCards;
 import org.dozvon.dialing.AttemptCounts;
 import org.dozvon.dialing.DialAttempt;
 import org.dozvon.dialing.DialQueue;
@@ -32,15 +30,13 @@ class SettleOutcome implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(SettleOutcome.class);
 
     private final DialQueue queue;
-    private final CompletionCodes codes;
-    private final ContactCards cards;
+    private final StepReads reads;
     private final CampaignContacts progress;
     private final StrategyClock clock;
 
-    SettleOutcome(DialQueue queue, CompletionCodes codes, ContactCards cards, CampaignContacts progress, StrategyClock clock) {
+    SettleOutcome(DialQueue queue, StepReads reads, CampaignContacts progress, StrategyClock clock) {
         this.queue = queue;
-        this.codes = codes;
-        this.cards = cards;
+        this.reads = reads;
         this.progress = progress;
         this.clock = clock;
     }
@@ -71,12 +67,12 @@ class SettleOutcome implements JavaDelegate {
             execution.setVariable(OUTCOME, outcome);
         }
         OutcomeCategory category = OutcomeCategory.valueOf(outcome);
-        CompletionCode completion = Optional.ofNullable(code).flatMap(codes::code).orElseGet(() -> codes.systemCode(category));
+        CompletionCode completion = reads.code(code).orElseGet(() -> reads.systemCode(category));
         String phone = text(execution, PHONE);
         String day = text(execution, LOCAL_DAY);
         AttemptCounts counts = queue.counts(campaignId, contactId, phone, day == null ? null : LocalDate.parse(day),
                 completion.code());
-        long otherPhones = cards.card(contactId).map(card -> card.phones().stream()
+        long otherPhones = reads.card(contactId).map(card -> card.phones().stream()
                 .filter(p -> p.active() && !p.number().equals(phone)).count()).orElse(0L);
         execution.setVariable(SETTLED, true);
         execution.setVariable(OUTCOME_CATEGORY, category.name());
