@@ -37,8 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link StrategyOutcomes#report}, each report timed: the decision answers RETRY and the process waits on
  * its window timer. Camunda's job executor is off, so nothing else runs in the engine. The embedded
  * PostgreSQL loads {@code pg_stat_statements}; the statements taking most time in each phase are printed.
- * Arguments starting with {@code --} go to the application (to try settings). Prints figures; asserts
- * nothing.
+ * Arguments starting with {@code --} go to the application (to try settings). The data directory is removed
+ * at the end. Prints figures; asserts nothing.
  */
 public final class StrategyBenchmark {
 
@@ -68,86 +68,95 @@ public final class StrategyBenchmark {
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DozvonApplication.class)
                 .run(arguments.toArray(String[]::new))) {
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
-            jdbc.sql("create extension if not exists pg_stat_statements").update();
-            long started = System.nanoTime();
-            long listId = contacts(jdbc, processes);
-            long campaignId = campaign(app, jdbc, listId);
-            int historyLevel = jdbc.sql("select cast(value_ as int) from act_ge_property where name_ = 'historyLevel'")
-                    .query(Integer.class).single();
-            System.out.printf("setup: %,d contacts, campaign %d in %.1f s; Camunda history level %s%n", processes, campaignId,
-                    (System.nanoTime() - started) / 1e9, List.of("none", "activity", "audit", "full").get(historyLevel));
-
-            StrategyClock clock = app.getBean(StrategyClock.class);
-            CampaignIntake intake = app.getBean(CampaignIntake.class);
-            resetStatements(jdbc);
-            Progress progress = Progress.every(15, () -> jdbc.sql("select count(*) from dial_request where campaign_id = :c")
-                    .param("c", campaignId).query(Long.class).single(), "processes waiting for an outcome");
-            Path pgData = data.resolve("postgres");
-            Cpu cpu = Cpu.now(pgData);
-            started = System.nanoTime();
-            long taken = clock.at(MONDAY_9, () -> intake.intake(campaignId));
-            double startSeconds = (System.nanoTime() - started) / 1e9;
-            progress.stop();
-            Cpu startCpu = Cpu.now(pgData).since(cpu);
-            long queued = jdbc.sql("select count(*) from dial_request where campaign_id = :c and state = 'QUEUED'")
-                    .param("c", campaignId).query(Long.class).single();
-            System.out.printf("start: %,d processes started, %,d dial requests queued in %.1f s; CPU a process: Java %.1f ms,"
-                    + " PostgreSQL %.1f ms%n", taken, queued, startSeconds, startCpu.javaMs() / (double) taken,
-                    startCpu.postgresMs() / (double) taken);
-            printStatements(jdbc, taken);
-
-            List<Long> attempts = jdbc.sql("select id from dial_request where campaign_id = :c and state = 'QUEUED' order by id")
-                    .param("c", campaignId).query(Long.class).list();
-            StrategyOutcomes outcomes = app.getBean(StrategyOutcomes.class);
-            resetStatements(jdbc);
-            AtomicLong done = new AtomicLong();
-            progress = Progress.every(15, done::get, "outcomes correlated");
-            long[] latencies = new long[attempts.size()];
-            long[] correlated = new long[threads];
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            cpu = Cpu.now(pgData);
-            started = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                workers.add(pool.submit(() -> {
-                    for (int i = thread; i < attempts.size(); i += threads) {
-                        long attempt = attempts.get(i);
-                        long before = System.nanoTime();
-                        StrategyOutcomes.Result result = clock.at(MONDAY_9.plusSeconds(30),
-                                () -> outcomes.report(attempt, OutcomeCategory.NO_ANSWER, null, null));
-                        latencies[i] = System.nanoTime() - before;
-                        if (result == StrategyOutcomes.Result.CORRELATED) {
-                            correlated[thread]++;
-                        }
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
+            run(app, data, processes, threads);
+        } finally {
+            // a run of 100,000 processes leaves some gigabytes
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            double correlateSeconds = (System.nanoTime() - started) / 1e9;
-            pool.shutdown();
-            progress.stop();
-            Cpu correlateCpu = Cpu.now(pgData).since(cpu);
-            long waiting = jdbc.sql("select count(*) from campaign_contact where campaign_id = :c and state = 'WAITING'"
-                            + " and next_dial_at = :at")
-                    .param("c", campaignId).param("at", java.sql.Timestamp.from(MONDAY_9.plusSeconds(30 + 3600)))
-                    .query(Long.class).single();
-            System.out.printf("correlate: %,d outcomes (%,d correlated) from %d threads in %.1f s; %,d processes wait"
-                            + " for their window an hour later; CPU an outcome: Java %.1f ms, PostgreSQL %.1f ms%n",
-                    attempts.size(), Arrays.stream(correlated).sum(), threads, correlateSeconds, waiting,
-                    correlateCpu.javaMs() / (double) attempts.size(), correlateCpu.postgresMs() / (double) attempts.size());
-            printStatements(jdbc, attempts.size());
-
-            Arrays.sort(latencies);
-            System.out.printf(Locale.ROOT, "strategy processes=%d start_per_s=%.0f correlate_per_s=%.0f"
-                            + " correlate_p50_ms=%.1f correlate_p99_ms=%.1f%n", taken, taken / startSeconds,
-                    attempts.size() / correlateSeconds, percentile(latencies, 0.50), percentile(latencies, 0.99));
         }
+    }
+
+    private static void run(ConfigurableApplicationContext app, Path data, int processes, int threads) throws Exception {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        jdbc.sql("create extension if not exists pg_stat_statements").update();
+        long started = System.nanoTime();
+        long listId = contacts(jdbc, processes);
+        long campaignId = campaign(app, jdbc, listId);
+        int historyLevel = jdbc.sql("select cast(value_ as int) from act_ge_property where name_ = 'historyLevel'")
+                .query(Integer.class).single();
+        System.out.printf("setup: %,d contacts, campaign %d in %.1f s; Camunda history level %s%n", processes, campaignId,
+                (System.nanoTime() - started) / 1e9, List.of("none", "activity", "audit", "full").get(historyLevel));
+
+        StrategyClock clock = app.getBean(StrategyClock.class);
+        CampaignIntake intake = app.getBean(CampaignIntake.class);
+        resetStatements(jdbc);
+        Progress progress = Progress.every(15, () -> jdbc.sql("select count(*) from dial_request where campaign_id = :c")
+                .param("c", campaignId).query(Long.class).single(), "processes waiting for an outcome");
+        Path pgData = data.resolve("postgres");
+        Cpu cpu = Cpu.now(pgData);
+        started = System.nanoTime();
+        long taken = clock.at(MONDAY_9, () -> intake.intake(campaignId));
+        double startSeconds = (System.nanoTime() - started) / 1e9;
+        progress.stop();
+        Cpu startCpu = Cpu.now(pgData).since(cpu);
+        long queued = jdbc.sql("select count(*) from dial_request where campaign_id = :c and state = 'QUEUED'")
+                .param("c", campaignId).query(Long.class).single();
+        System.out.printf("start: %,d processes started, %,d dial requests queued in %.1f s; CPU a process: Java %.1f ms,"
+                + " PostgreSQL %.1f ms%n", taken, queued, startSeconds, startCpu.javaMs() / (double) taken,
+                startCpu.postgresMs() / (double) taken);
+        printStatements(jdbc, taken);
+
+        List<Long> attempts = jdbc.sql("select id from dial_request where campaign_id = :c and state = 'QUEUED' order by id")
+                .param("c", campaignId).query(Long.class).list();
+        StrategyOutcomes outcomes = app.getBean(StrategyOutcomes.class);
+        resetStatements(jdbc);
+        AtomicLong done = new AtomicLong();
+        progress = Progress.every(15, done::get, "outcomes correlated");
+        long[] latencies = new long[attempts.size()];
+        long[] correlated = new long[threads];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        cpu = Cpu.now(pgData);
+        started = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                for (int i = thread; i < attempts.size(); i += threads) {
+                    long attempt = attempts.get(i);
+                    long before = System.nanoTime();
+                    StrategyOutcomes.Result result = clock.at(MONDAY_9.plusSeconds(30),
+                            () -> outcomes.report(attempt, OutcomeCategory.NO_ANSWER, null, null));
+                    latencies[i] = System.nanoTime() - before;
+                    if (result == StrategyOutcomes.Result.CORRELATED) {
+                        correlated[thread]++;
+                    }
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double correlateSeconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        progress.stop();
+        Cpu correlateCpu = Cpu.now(pgData).since(cpu);
+        long waiting = jdbc.sql("select count(*) from campaign_contact where campaign_id = :c and state = 'WAITING'"
+                        + " and next_dial_at = :at")
+                .param("c", campaignId).param("at", java.sql.Timestamp.from(MONDAY_9.plusSeconds(30 + 3600)))
+                .query(Long.class).single();
+        System.out.printf("correlate: %,d outcomes (%,d correlated) from %d threads in %.1f s; %,d processes wait"
+                        + " for their window an hour later; CPU an outcome: Java %.1f ms, PostgreSQL %.1f ms%n",
+                attempts.size(), Arrays.stream(correlated).sum(), threads, correlateSeconds, waiting,
+                correlateCpu.javaMs() / (double) attempts.size(), correlateCpu.postgresMs() / (double) attempts.size());
+        printStatements(jdbc, attempts.size());
+
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "strategy processes=%d start_per_s=%.0f correlate_per_s=%.0f"
+                        + " correlate_p50_ms=%.1f correlate_p99_ms=%.1f%n", taken, taken / startSeconds,
+                attempts.size() / correlateSeconds, percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
 
     /** Initialises the data directory Dozvon's embedded PostgreSQL will use, with pg_stat_statements loaded. */
