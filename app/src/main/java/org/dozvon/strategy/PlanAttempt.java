@@ -46,9 +46,11 @@ class PlanAttempt implements JavaDelegate {
     private final WorkingCalendars calendars;
     private final CampaignContacts progress;
     private final StrategyClock clock;
+    private final StrategyTimeline timeline;
 
     PlanAttempt(Campaigns campaigns, ContactCards cards, DialQueue queue, WorkingCalendars calendars,
-                CampaignContacts progress, StrategyClock clock) {
+                CampaignContacts progress, StrategyClock clock, StrategyTimeline timeline) {
+        this.timeline = timeline;
         this.campaigns = campaigns;
         this.cards = cards;
         this.queue = queue;
@@ -79,6 +81,12 @@ class PlanAttempt implements JavaDelegate {
         }
         if (!plan.kind().equals("FINISH")) {
             progress.state(campaignId, contactId, CampaignContacts.State.WAITING, plan.dialAt());
+        }
+        switch (plan.kind()) {
+            case "WAIT" -> timeline.note("WAIT", "wait until " + plan.dialAt() + " to call " + plan.phone().number()
+                    + " (" + plan.phone().type() + ", " + plan.zone().getId() + ")");
+            case "FINISH" -> timeline.note("PLAN", "finish: " + plan.finalStatus());
+            default -> { }
         }
     }
 
