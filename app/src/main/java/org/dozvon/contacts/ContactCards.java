@@ -65,6 +65,28 @@ public class ContactCards {
                 .param("list", listId.get()).param("id", contactId).update() == 1;
     }
 
+    /**
+     * A contact that exists only inside the caller's transaction, in a list of its own, for a strategy's dry
+     * run: phones in E.164 in priority order (field codes {@code phone1}, {@code phone2}, ...), all in the
+     * given zone. The caller rolls the transaction back.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long scratchContact(List<String> e164Phones, String timeZone, Instant createdAt) {
+        java.sql.Timestamp at = java.sql.Timestamp.from(createdAt);
+        long listId = jdbc.sql("insert into contact_list (name, created_at, updated_at) values (:name, :at, :at) returning id")
+                .param("name", "Dry run " + java.util.UUID.randomUUID()).param("at", at).query(Long.class).single();
+        long contactId = jdbc.sql("insert into contact (list_id, attributes, created_at, updated_at) values (:list, '{}'::jsonb, :at, :at)"
+                        + " returning id")
+                .param("list", listId).param("at", at).query(Long.class).single();
+        for (int i = 0; i < e164Phones.size(); i++) {
+            jdbc.sql("insert into contact_phone (contact_id, field_code, number, time_zone, time_zone_source, priority)"
+                            + " values (:contact, :code, :number, :zone, 'CONTACT_FIELD', :priority)")
+                    .param("contact", contactId).param("code", "phone" + (i + 1)).param("number", e164Phones.get(i))
+                    .param("zone", timeZone).param("priority", i + 1).update();
+        }
+        return contactId;
+    }
+
     private List<Phone> phones(long contactId) {
         return jdbc.sql("select field_code, number, time_zone, status, priority from contact_phone"
                         + " where contact_id = :id order by priority, id")

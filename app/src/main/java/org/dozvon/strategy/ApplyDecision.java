@@ -34,9 +34,11 @@ class ApplyDecision implements JavaDelegate {
     private final StepReads reads;
     private final ContactCards cards;
     private final StrategyClock clock;
+    private final StrategyTimeline timeline;
 
-    ApplyDecision(StepReads reads, ContactCards cards, StrategyClock clock) {
+    ApplyDecision(StepReads reads, ContactCards cards, StrategyClock clock, StrategyTimeline timeline) {
         this.reads = reads;
+        this.timeline = timeline;
         this.cards = cards;
         this.clock = clock;
     }
@@ -96,6 +98,10 @@ class ApplyDecision implements JavaDelegate {
             default -> throw new IllegalStateException("Decision nextAction answered an unknown action '" + action
                     + "': use RETRY, NEXT_PHONE, CALLBACK, SMS, EMAIL, WEB, MOVE_TO_LIST or FINISH");
         }
+        timeline.note("DECISION", decision == null ? "no row matched: " + action + " by the code's resolution"
+                : "nextAction: " + action + (decision.get("delaySeconds") != null ? " after " + delay.toSeconds() + " s" : "")
+                + (decision.get("template") != null ? ", template " + decision.get("template") : "")
+                + (finalStatus != null ? ", final status " + finalStatus : ""));
         Long times = number(execution, TIMES_THIS_CODE);
         if ("PLAN".equals(execution.getVariable(ROUTE)) && code.isPresent() && code.get().maxAttempts() != null
                 && times != null && times >= code.get().maxAttempts()) {

@@ -17,8 +17,10 @@ class FinishContact implements JavaDelegate {
 
     private final CampaignContacts progress;
     private final StrategyClock clock;
+    private final StrategyTimeline timeline;
 
-    FinishContact(CampaignContacts progress, StrategyClock clock) {
+    FinishContact(CampaignContacts progress, StrategyClock clock, StrategyTimeline timeline) {
+        this.timeline = timeline;
         this.progress = progress;
         this.clock = clock;
     }
@@ -30,5 +32,6 @@ class FinishContact implements JavaDelegate {
         execution.setVariable(FINAL_STATUS, finalStatus.name());
         progress.finished(campaignId(execution), contactId(execution), finalStatus, clock.now());
         log.debug("Contact {} finished: {}", execution.getProcessBusinessKey(), finalStatus);
+        timeline.note("FINISH", finalStatus.name());
     }
 }

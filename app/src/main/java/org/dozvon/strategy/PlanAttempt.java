@@ -43,9 +43,12 @@ class PlanAttempt implements JavaDelegate {
     private final DialQueue queue;
     private final CampaignContacts progress;
     private final StrategyClock clock;
+    private final StrategyTimeline timeline;
 
-    PlanAttempt(StepReads reads, ContactCards cards, DialQueue queue, CampaignContacts progress, StrategyClock clock) {
+    PlanAttempt(StepReads reads, ContactCards cards, DialQueue queue, CampaignContacts progress, StrategyClock clock,
+                StrategyTimeline timeline) {
         this.reads = reads;
+        this.timeline = timeline;
         this.cards = cards;
         this.queue = queue;
         this.progress = progress;
@@ -74,6 +77,12 @@ class PlanAttempt implements JavaDelegate {
         }
         if (!plan.kind().equals("FINISH")) {
             progress.state(campaignId, contactId, CampaignContacts.State.WAITING, plan.dialAt());
+        }
+        switch (plan.kind()) {
+            case "WAIT" -> timeline.note("WAIT", "wait until " + plan.dialAt() + " to call " + plan.phone().number()
+                    + " (" + plan.phone().type() + ", " + plan.zone().getId() + ")");
+            case "FINISH" -> timeline.note("PLAN", "finish: " + plan.finalStatus());
+            default -> { }
         }
     }
 

@@ -27,8 +27,11 @@ class RequestDial implements JavaDelegate {
     private final CampaignContacts progress;
     private final StrategyClock clock;
     private final StrategyProperties properties;
+    private final StrategyTimeline timeline;
 
-    RequestDial(DialQueue queue, CampaignContacts progress, StrategyClock clock, StrategyProperties properties) {
+    RequestDial(DialQueue queue, CampaignContacts progress, StrategyClock clock, StrategyProperties properties,
+                StrategyTimeline timeline) {
+        this.timeline = timeline;
         this.queue = queue;
         this.progress = progress;
         this.clock = clock;
@@ -56,5 +59,7 @@ class RequestDial implements JavaDelegate {
         execution.setVariable(NOT_BEFORE, null);
         execution.setVariable(PREFERRED_PHONE, null);
         progress.state(campaignId, contactId, CampaignContacts.State.QUEUED, now);
+        timeline.note("DIAL", "dial " + text(execution, PHONE) + (callback ? " (callback, ahead of the queue)" : "")
+                + ", attempt " + attemptId);
     }
 }

@@ -31,8 +31,10 @@ class SendNotification implements JavaDelegate {
     private final Channels channels;
     private final ContactCards cards;
     private final StrategyClock clock;
+    private final StrategyTimeline timeline;
 
-    SendNotification(Channels channels, ContactCards cards, StrategyClock clock) {
+    SendNotification(Channels channels, ContactCards cards, StrategyClock clock, StrategyTimeline timeline) {
+        this.timeline = timeline;
         this.channels = channels;
         this.cards = cards;
         this.clock = clock;
@@ -56,6 +58,7 @@ class SendNotification implements JavaDelegate {
         };
         if (recipient == null) {
             log.info("Contact {} has no e-mail address: '{}' not sent", contactId, template);
+            timeline.note("NOTIFY", channel + " '" + template + "' not sent: the contact has no e-mail address");
             return;
         }
         MessageReference reference = new MessageReference(campaignId, contactId, execution.getProcessBusinessKey(),
@@ -67,5 +70,6 @@ class SendNotification implements JavaDelegate {
             case "WEB" -> channels.callWebRequest(request);
             default -> throw new IllegalStateException("unknown channel '" + channel + "'");
         }
+        timeline.note("NOTIFY", channel + " '" + template + "' to " + recipient);
     }
 }

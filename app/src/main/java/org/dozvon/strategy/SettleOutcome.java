@@ -33,8 +33,11 @@ class SettleOutcome implements JavaDelegate {
     private final StepReads reads;
     private final CampaignContacts progress;
     private final StrategyClock clock;
+    private final StrategyTimeline timeline;
 
-    SettleOutcome(DialQueue queue, StepReads reads, CampaignContacts progress, StrategyClock clock) {
+    SettleOutcome(DialQueue queue, StepReads reads, CampaignContacts progress, StrategyClock clock,
+                  StrategyTimeline timeline) {
+        this.timeline = timeline;
         this.queue = queue;
         this.reads = reads;
         this.progress = progress;
@@ -54,6 +57,7 @@ class SettleOutcome implements JavaDelegate {
                 log.info("Dial request {} ({}) was not dialled in time: cancelled, planning again", attemptId,
                         execution.getProcessBusinessKey());
                 execution.setVariable(SETTLED, false);
+                timeline.note("OUTCOME", "not dialled before the deadline: planned again");
                 return;
             }
             Optional<DialAttempt> settled = queue.settle(attemptId, OutcomeCategory.FAILED, null, now);
@@ -84,5 +88,8 @@ class SettleOutcome implements JavaDelegate {
         execution.setVariable(TIMES_THIS_CODE, counts.withCode());
         execution.setVariable(OTHER_PHONES, (int) otherPhones);
         progress.attempted(campaignId, contactId, counts.onContact(), counts.firstAttemptAt());
+        timeline.note("OUTCOME", category + " " + completion.code() + " (" + completion.resolution() + "); attempts: "
+                + counts.onPhone() + " on this phone, " + counts.onContact() + " in all, " + counts.today() + " today; "
+                + execution.getVariable(DAY_TYPE));
     }
 }

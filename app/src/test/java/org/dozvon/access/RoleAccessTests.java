@@ -32,7 +32,7 @@ class RoleAccessTests extends ApplicationTestBase {
             "/campaigns/{campaign}/edit", "/campaigns/completion-codes",
             "/campaigns/completion-codes/new", "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks",
             "/contacts", "/contacts/fields", "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
-            "/imports/sources", "/strategies", "/monitoring",
+            "/imports/sources", "/strategies", "/strategies/dry-run", "/monitoring",
             "/operators", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
             "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
             "/camunda/app/cockpit/default/");
@@ -44,7 +44,7 @@ class RoleAccessTests extends ApplicationTestBase {
                     "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks", "/contacts", "/contacts/fields",
                     "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
                     "/imports/sources", "/monitoring", "/operators", "/reports"),
-            "ANALYST", Set.of("/strategies", "/reports", "/settings", "/settings/notification-templates",
+            "ANALYST", Set.of("/strategies", "/strategies/dry-run", "/reports", "/settings", "/settings/notification-templates",
                     "/settings/notification-templates/new", "/settings/channel-messages", "/camunda/app/cockpit/default/"),
             "OPERATOR", Set.of("/arm"),
             "AUDITOR", Set.of("/audit", "/reports"));

@@ -19,11 +19,15 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.dozvon.ApplicationTestBase;
+import org.dozvon.PortalClient;
 import org.dozvon.TestDataDirectories;
 import org.dozvon.campaigns.OutcomeCategory;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,11 +35,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Strategy tests drive real processes on virtual time: Camunda's job executor is off in this context,
+ * Strategy tests drive real processes on virtual time: Camunda's job executor is off in this context (an
+ * application of its own, beside {@link ApplicationTestBase}'s, with its own data directory),
  * and the test runs each due job itself, in due-date order, with {@link StrategyClock} at the job's due
  * time — "moving the clock" instead of sleeping. Contacts and campaigns are made through the real API.
  */
-abstract class StrategyTestBase extends ApplicationTestBase {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+abstract class StrategyTestBase {
+
+    static final String ADMIN_PASSWORD = ApplicationTestBase.ADMIN_PASSWORD;
+    private static final java.nio.file.Path DATA_DIR = TestDataDirectories.fresh("strategy");
+
+    @LocalServerPort
+    int port;
 
     /** A Monday, 09:00 in Moscow: years after the real clock, so nothing real ever fires these timers. */
     static final Instant MONDAY_9 = Instant.parse("2031-03-03T06:00:00Z");
@@ -43,7 +56,8 @@ abstract class StrategyTestBase extends ApplicationTestBase {
     @DynamicPropertySource
     static void jobsRunByTheTests(DynamicPropertyRegistry registry) {
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        registry.add("dozvon.database.data-dir", () -> TestDataDirectories.fresh("strategy").toString());
+        registry.add("dozvon.database.data-dir", DATA_DIR::toString);
+        registry.add("dozvon.access.admin-password", () -> ADMIN_PASSWORD);
     }
 
     @Autowired
@@ -63,6 +77,10 @@ abstract class StrategyTestBase extends ApplicationTestBase {
     @BeforeEach
     void suffix() {
         suffix = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    PortalClient portal() {
+        return new PortalClient(port);
     }
 
     HttpResponse<String> send(String method, String path, String body) {
