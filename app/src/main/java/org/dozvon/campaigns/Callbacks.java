@@ -29,17 +29,19 @@ public class Callbacks {
     private static final Logger log = LoggerFactory.getLogger(Callbacks.class);
 
     private final CallbackStore store;
+    private final CampaignStore campaigns;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
-    Callbacks(CallbackStore store, PhoneNumbers phoneNumbers, Clock clock) {
+    Callbacks(CallbackStore store, CampaignStore campaigns, PhoneNumbers phoneNumbers, Clock clock) {
         this.store = store;
+        this.campaigns = campaigns;
         this.phoneNumbers = phoneNumbers;
         this.clock = clock;
     }
 
     /**
-     * Schedules a callback. The contact must exist; the campaign is taken as given. The phone is
+     * Schedules a callback. The contact and the campaign must exist. The phone is
      * normalised to E.164; a PERSONAL callback names its operator, the others none; the window must
      * end after it starts and after now.
      *
@@ -88,6 +90,9 @@ public class Callbacks {
         if (comment != null && comment.length() > MAX_COMMENT) {
             violations.add(new Violation("comment", "callbacks.error.comment", MAX_COMMENT));
         }
+        if (request.campaignId() != null && campaigns.find(request.campaignId()).isEmpty()) {
+            violations.add(new Violation("campaignId", "callbacks.error.campaign", String.valueOf(request.campaignId())));
+        }
         if (!violations.isEmpty()) {
             throw new CallbackRefused(violations);
         }
@@ -96,8 +101,8 @@ public class Callbacks {
             id = store.insert(request.contactId(), request.campaignId(), phone.e164(), request.type(), operator,
                     request.windowFrom(), request.windowTo(), comment, now, createdBy);
         } catch (DataIntegrityViolationException e) {
-            // the only foreign key: the contact is not there (any more)
-            throw new CallbackRefused(List.of(new Violation("contactId", "callbacks.error.contact", request.contactId())));
+            // the contact is not there (any more)
+            throw new CallbackRefused(List.of(new Violation("contactId", "callbacks.error.contact", String.valueOf(request.contactId()))));
         }
         log.info("Callback {} scheduled for contact {} ({}, {}) by {}", id, request.contactId(), request.type(),
                 phone.e164(), createdBy);

@@ -135,7 +135,6 @@ class CampaignEditor {
         range(violations, "maxHoursSinceFirstAttempt", s.maxHoursSinceFirstAttempt(), 1, 87_600);
         range(violations, "maxHoursSinceCreation", s.maxHoursSinceCreation(), 1, 87_600);
         if (s.completionCodeGroupId() != null && codes.group(s.completionCodeGroupId()).isEmpty()) {
-            // as text: an id, not a quantity ("999999999", not "999,999,999")
             violations.add(new Violation("completionCodeGroupId", "campaigns.error.noCodeGroup", String.valueOf(s.completionCodeGroupId())));
         }
         if (s.calendarId() != null && calendars.calendar(s.calendarId()).isEmpty()) {

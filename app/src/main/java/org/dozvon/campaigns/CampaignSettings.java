@@ -93,6 +93,16 @@ public record CampaignSettings(
                 TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null);
     }
 
+    /** These settings under another name. */
+    public CampaignSettings withName(String newName) {
+        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation);
+    }
+
+    /** These settings with another strategy (version null: the latest). */
+    public CampaignSettings withStrategy(String key, Integer version) {
+        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation);
+    }
+
     /** The campaign's zone. */
     public ZoneId zone() {
         return ZoneId.of(timeZone);

@@ -121,6 +121,19 @@ public class Campaigns {
     }
 
     /**
+     * A running campaign that exists only inside the caller's transaction, for a strategy's dry run: the
+     * settings as given (a copy of a real campaign's, or the form's defaults), a name nobody sees, no event
+     * published. The caller rolls the transaction back.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long runningForDryRun(CampaignSettings settings) {
+        CampaignSettings named = settings.withName("Dry run " + java.util.UUID.randomUUID());
+        long id = store.insert(named, clock.instant());
+        store.setStatus(id, CampaignStatus.RUNNING, clock.instant());
+        return id;
+    }
+
+    /**
      * DRAFT, STOPPED or COMPLETED → RUNNING; publishes {@link CampaignStarted}.
      *
      * @throws CampaignRefusedException with every reason it cannot start

@@ -25,7 +25,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the strategy models of {@link StrategyDeploymentProperties#modelLocations()} (the top-level {@code bpmn/}
+ * Deploys the strategy models of {@link StrategyProperties#modelLocations()} (the top-level {@code bpmn/}
  * and {@code dmn/} folders) when Dozvon starts, before it takes requests.
  *
  * <p>Decision: Camunda's Spring Boot auto-deployment is switched off ({@code camunda.bpm.auto-deployment-enabled:
@@ -48,10 +48,10 @@ class StrategyDeployment implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(StrategyDeployment.class);
 
     private final RepositoryService repository;
-    private final StrategyDeploymentProperties properties;
+    private final StrategyProperties properties;
     private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-    StrategyDeployment(RepositoryService repository, StrategyDeploymentProperties properties) {
+    StrategyDeployment(RepositoryService repository, StrategyProperties properties) {
         this.repository = repository;
         this.properties = properties;
     }

@@ -43,12 +43,12 @@ class StrategyUploads {
     private final IdentityService identity;
     private final StrategyModels models;
     private final StrategyUploadStore uploads;
-    private final StrategyDeploymentProperties properties;
+    private final StrategyProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     StrategyUploads(RepositoryService repository, IdentityService identity, StrategyModels models,
-                    StrategyUploadStore uploads, StrategyDeploymentProperties properties,
+                    StrategyUploadStore uploads, StrategyProperties properties,
                     PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.identity = identity;

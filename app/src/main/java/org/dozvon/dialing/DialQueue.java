@@ -1,0 +1,160 @@
+package org.dozvon.dialing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dozvon.campaigns.OutcomeCategory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dial queue, which is also the record of call attempts (table {@code dial_request}). A strategy
+ * step asks for a dial inside its own transaction; a pacer takes due requests; an outcome settles one
+ * exactly once.
+ */
+@Service
+public class DialQueue {
+
+    private static final String COLUMNS = """
+            id, campaign_id, contact_id, business_key, phone, phone_type, time_zone, state, due_at, window_end,
+            outcome, completion_code, settled_at, dry_run""";
+
+    private final JdbcClient jdbc;
+
+    DialQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes a QUEUED request in the caller's transaction (a strategy step's) and answers its attempt id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long request(DialRequest request) {
+        return jdbc.sql("""
+                        insert into dial_request (campaign_id, contact_id, business_key, phone, phone_type, time_zone,
+                                                  priority, due_at, window_end, created_at, local_day, dry_run)
+                        values (:campaign, :contact, :key, :phone, :type, :zone, :priority, :due, :windowEnd, :now, :day, :dryRun)
+                        returning id""")
+                .param("campaign", request.campaignId()).param("contact", request.contactId())
+                .param("key", request.businessKey()).param("phone", request.phone()).param("type", request.phoneType())
+                .param("zone", request.timeZone()).param("priority", request.priority())
+                .param("due", Timestamp.from(request.dueAt()))
+                .param("windowEnd", request.windowEnd() == null ? null : Timestamp.from(request.windowEnd()))
+                .param("now", Timestamp.from(request.requestedAt())).param("day", request.localDay())
+                .param("dryRun", request.dryRun())
+                .query(Long.class).single();
+    }
+
+    /**
+     * Settles an attempt that is still open (queued or dialling) with its outcome.
+     *
+     * @return the settled attempt; empty when it was settled or cancelled before (a duplicate or late
+     *         outcome) or does not exist
+     */
+    @Transactional
+    public Optional<DialAttempt> settle(long attemptId, OutcomeCategory outcome, String completionCode, Instant at) {
+        return jdbc.sql("update dial_request set state = 'SETTLED', outcome = :outcome, completion_code = :code,"
+                        + " settled_at = :at where id = :id and state in ('QUEUED', 'DIALING') returning " + COLUMNS)
+                .param("outcome", outcome.name()).param("code", completionCode).param("at", Timestamp.from(at))
+                .param("id", attemptId)
+                .query(DialQueue::attempt).optional();
+    }
+
+    /** Cancels an attempt that nobody has started dialling; false when it was taken or settled. */
+    @Transactional
+    public boolean cancelIfQueued(long attemptId, Instant at) {
+        return jdbc.sql("update dial_request set state = 'CANCELLED', settled_at = :at where id = :id and state = 'QUEUED'")
+                .param("at", Timestamp.from(at)).param("id", attemptId).update() == 1;
+    }
+
+    /** Cancels every queued request of a campaign (it stopped); answers how many. */
+    @Transactional
+    public int cancelQueued(long campaignId, Instant at) {
+        return jdbc.sql("update dial_request set state = 'CANCELLED', settled_at = :at where campaign_id = :campaign"
+                        + " and state = 'QUEUED'")
+                .param("at", Timestamp.from(at)).param("campaign", campaignId).update();
+    }
+
+    public Optional<DialAttempt> attempt(long attemptId) {
+        return jdbc.sql("select " + COLUMNS + " from dial_request where id = :id").param("id", attemptId)
+                .query(DialQueue::attempt).optional();
+    }
+
+    /**
+     * Takes up to {@code limit} due requests of a campaign for dialling: they leave QUEUED (as DIALING) in
+     * this transaction, before anything is originated, so that no request is dialled twice. Requests whose
+     * calling window has closed are left for the strategy's deadline to cancel.
+     */
+    @Transactional
+    public List<DialAttempt> take(long campaignId, Instant now, int limit) {
+        return jdbc.sql("""
+                        update dial_request set state = 'DIALING', taken_at = :now where id in (
+                            select id from dial_request
+                            where campaign_id = :campaign and state = 'QUEUED' and due_at <= :now
+                              and (window_end is null or window_end > :now) and not dry_run
+                            order by priority desc, due_at, id limit :limit for update skip locked)
+                        returning""" + " " + COLUMNS)
+                .param("now", Timestamp.from(now)).param("campaign", campaignId).param("limit", limit)
+                .query(DialQueue::attempt).list();
+    }
+
+    /**
+     * The settled attempts of a contact in a campaign, counted the ways a strategy's limits and decision
+     * table need.
+     *
+     * @param phone          the phone of the attempt being decided (E.164), or null
+     * @param localDay       the contact's current local day, for "attempts today"
+     * @param completionCode a code whose attempts to count, or null
+     */
+    @Transactional(readOnly = true)
+    public AttemptCounts counts(long campaignId, long contactId, String phone, LocalDate localDay, String completionCode) {
+        Map<String, Integer> byType = new HashMap<>();
+        int[] totals = new int[4];
+        Instant[] first = new Instant[1];
+        jdbc.sql("""
+                        select phone_type, count(*), count(*) filter (where phone = :phone),
+                               count(*) filter (where local_day = :day), count(*) filter (where completion_code = :code),
+                               min(settled_at)
+                        from dial_request
+                        where contact_id = :contact and campaign_id = :campaign and state = 'SETTLED'
+                        group by phone_type""")
+                .param("phone", phone).param("day", localDay).param("code", completionCode)
+                .param("contact", contactId).param("campaign", campaignId)
+                .query(rs -> {
+                    byType.merge(rs.getString(1) == null ? "" : rs.getString(1), rs.getInt(2), Integer::sum);
+                    totals[0] += rs.getInt(2);
+                    totals[1] += rs.getInt(3);
+                    totals[2] += rs.getInt(4);
+                    totals[3] += rs.getInt(5);
+                    Instant at = rs.getTimestamp(6).toInstant();
+                    if (first[0] == null || at.isBefore(first[0])) {
+                        first[0] = at;
+                    }
+                });
+        return new AttemptCounts(totals[0], totals[1], totals[2], totals[3], Map.copyOf(byType), first[0]);
+    }
+
+    /** How many requests of a campaign wait in the queue. */
+    public long queued(long campaignId) {
+        return jdbc.sql("select count(*) from dial_request where campaign_id = :campaign and state = 'QUEUED'")
+                .param("campaign", campaignId).query(Long.class).single();
+    }
+
+    private static DialAttempt attempt(ResultSet rs, int row) throws SQLException {
+        Timestamp windowEnd = rs.getTimestamp(10);
+        Timestamp settled = rs.getTimestamp(13);
+        String outcome = rs.getString(11);
+        return new DialAttempt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), DialAttempt.State.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(),
+                windowEnd == null ? null : windowEnd.toInstant(), outcome == null ? null : OutcomeCategory.valueOf(outcome),
+                rs.getString(12), settled == null ? null : settled.toInstant(), rs.getBoolean(14));
+    }
+}

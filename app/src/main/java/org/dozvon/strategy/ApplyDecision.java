@@ -1,0 +1,136 @@
+package org.dozvon.strategy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.dozvon.campaigns.CodeResolution;
+import org.dozvon.campaigns.CompletionCode;
+import org.dozvon.contacts.ContactCards;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import static org.dozvon.strategy.ContactVariables.*;
+
+/**
+ * {@code ${applyDecision}}: acts on the decision table's answer ({@code decision}: action, delaySeconds,
+ * template, finalStatus, target). Sets {@code route} = PLAN (call again: when and which phone), NOTIFY
+ * (send a template, then finish or call again) or FINISH. No matching rule: the completion code's own
+ * resolution decides (final codes finish, retryable ones retry after their delay).
+ */
+@Component("applyDecision")
+class ApplyDecision implements JavaDelegate {
+
+    static final Duration DEFAULT_DELAY = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(ApplyDecision.class);
+
+    private final StepReads reads;
+    private final ContactCards cards;
+    private final StrategyClock clock;
+    private final StrategyTimeline timeline;
+
+    ApplyDecision(StepReads reads, ContactCards cards, StrategyClock clock, StrategyTimeline timeline) {
+        this.reads = reads;
+        this.timeline = timeline;
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = clock.now();
+        Optional<CompletionCode> code = reads.code(text(execution, COMPLETION_CODE));
+        CodeResolution resolution = code.map(CompletionCode::resolution).orElse(CodeResolution.RETRY);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> decision = execution.getVariable(DECISION) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        String action = decision == null || decision.get("action") == null ? fallback(resolution)
+                : decision.get("action").toString().strip().toUpperCase(Locale.ROOT);
+        Duration delay = decision != null && decision.get("delaySeconds") instanceof Number seconds
+                ? Duration.ofSeconds(seconds.longValue())
+                : code.flatMap(CompletionCode::retryDelay).orElse(DEFAULT_DELAY);
+        String finalStatus = decision == null || decision.get("finalStatus") == null ? null
+                : FinalStatus.valueOf(decision.get("finalStatus").toString().strip()).name();
+        String phone = text(execution, PHONE);
+        execution.setVariable(LAST_ACTION, action);
+        execution.setVariable(FINAL_STATUS, finalStatus);
+        execution.setVariable(NOT_BEFORE, date(now.plus(delay)));
+        execution.setVariable(PREFERRED_PHONE, phone);
+        switch (action) {
+            case "RETRY" -> route(execution, "PLAN");
+            case "NEXT_PHONE" -> {
+                execution.setVariable(PREFERRED_PHONE, nextPhone(contactId(execution), phone));
+                route(execution, "PLAN");
+            }
+            case "CALLBACK" -> {
+                Instant agreed = instant(execution, CALLBACK_AT);
+                execution.setVariable(CALLBACK_PLANNED, date(agreed != null && agreed.isAfter(now) ? agreed : now.plus(delay)));
+                route(execution, "PLAN");
+            }
+            case "SMS", "EMAIL", "WEB" -> {
+                Object template = decision == null ? null : decision.get("template");
+                if (template == null || template.toString().isBlank()) {
+                    throw new IllegalStateException("Decision nextAction answered " + action + " without a template");
+                }
+                execution.setVariable(CHANNEL, action);
+                execution.setVariable(TEMPLATE, template.toString().strip());
+                execution.setVariable(ROUTE, "NOTIFY");
+            }
+            case "MOVE_TO_LIST" -> {
+                Object target = decision == null ? null : decision.get("target");
+                long contactId = contactId(execution);
+                if (target == null || !cards.moveToList(contactId, target.toString().strip())) {
+                    log.warn("Contact {} could not be moved to list '{}' (no such list, or already there)", contactId, target);
+                }
+                execution.setVariable(FINAL_STATUS, finalStatus == null ? FinalStatus.MOVED.name() : finalStatus);
+                execution.setVariable(ROUTE, "FINISH");
+            }
+            case "FINISH" -> {
+                execution.setVariable(FINAL_STATUS, finalStatus != null ? finalStatus : finalStatusOf(resolution).name());
+                execution.setVariable(ROUTE, "FINISH");
+            }
+            default -> throw new IllegalStateException("Decision nextAction answered an unknown action '" + action
+                    + "': use RETRY, NEXT_PHONE, CALLBACK, SMS, EMAIL, WEB, MOVE_TO_LIST or FINISH");
+        }
+        timeline.note("DECISION", decision == null ? "no row matched: " + action + " by the code's resolution"
+                : "nextAction: " + action + (decision.get("delaySeconds") != null ? " after " + delay.toSeconds() + " s" : "")
+                + (decision.get("template") != null ? ", template " + decision.get("template") : "")
+                + (finalStatus != null ? ", final status " + finalStatus : ""));
+        Long times = number(execution, TIMES_THIS_CODE);
+        if ("PLAN".equals(execution.getVariable(ROUTE)) && code.isPresent() && code.get().maxAttempts() != null
+                && times != null && times >= code.get().maxAttempts()) {
+            execution.setVariable(FINAL_STATUS, FinalStatus.ATTEMPTS_EXHAUSTED_CODE.name());
+            execution.setVariable(ROUTE, "FINISH");
+        }
+    }
+
+    /** PLAN, unless the decision or the code already finished the contact. */
+    private static void route(DelegateExecution execution, String route) {
+        execution.setVariable(ROUTE, execution.getVariable(FINAL_STATUS) != null ? "FINISH" : route);
+    }
+
+    private String nextPhone(long contactId, String current) {
+        List<String> numbers = reads.card(contactId).map(card -> card.phones().stream()
+                .filter(ContactCards.Phone::active).map(ContactCards.Phone::number).toList()).orElse(List.of());
+        int at = numbers.indexOf(current);
+        return numbers.isEmpty() ? current : numbers.get((at + 1) % numbers.size());
+    }
+
+    private static String fallback(CodeResolution resolution) {
+        return resolution == CodeResolution.RETRY ? "RETRY" : "FINISH";
+    }
+
+    private static FinalStatus finalStatusOf(CodeResolution resolution) {
+        return switch (resolution) {
+            case SUCCESS -> FinalStatus.SUCCESS;
+            case DO_NOT_CALL -> FinalStatus.DO_NOT_CALL;
+            default -> FinalStatus.FAILURE;
+        };
+    }
+}

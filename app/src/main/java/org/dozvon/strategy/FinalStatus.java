@@ -1,0 +1,21 @@
+package org.dozvon.strategy;
+
+/** How a contact's processing in a campaign ended (after AMT Campaign Manager's client statuses). */
+public enum FinalStatus {
+    SUCCESS,
+    FAILURE,
+    DO_NOT_CALL,
+    ATTEMPTS_EXHAUSTED_CONTACT,
+    ATTEMPTS_EXHAUSTED_PHONE_TYPE,
+    ATTEMPTS_EXHAUSTED_CODE,
+    DURATION_EXCEEDED_FIRST_ATTEMPT,
+    DURATION_EXCEEDED_CREATION,
+    STOP_DATE_REACHED,
+    CAMPAIGN_STOPPED,
+    NO_PHONE,
+    MOVED;
+
+    public String messageKey() {
+        return "finalStatus." + name();
+    }
+}

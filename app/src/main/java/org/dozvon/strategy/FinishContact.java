@@ -1,0 +1,37 @@
+package org.dozvon.strategy;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import static org.dozvon.strategy.ContactVariables.*;
+
+/** {@code ${finishContact}}: records how the contact's processing in the campaign ended ({@code finalStatus}). */
+@Component("finishContact")
+class FinishContact implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(FinishContact.class);
+
+    private final CampaignContacts progress;
+    private final StrategyClock clock;
+    private final StrategyTimeline timeline;
+
+    FinishContact(CampaignContacts progress, StrategyClock clock, StrategyTimeline timeline) {
+        this.timeline = timeline;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String status = text(execution, FINAL_STATUS);
+        FinalStatus finalStatus = status == null ? FinalStatus.FAILURE : FinalStatus.valueOf(status);
+        execution.setVariable(FINAL_STATUS, finalStatus.name());
+        progress.finished(campaignId(execution), contactId(execution), finalStatus, clock.now());
+        log.debug("Contact {} finished: {}", execution.getProcessBusinessKey(), finalStatus);
+        timeline.note("FINISH", finalStatus.name());
+    }
+}

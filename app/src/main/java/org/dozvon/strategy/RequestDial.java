@@ -1,0 +1,65 @@
+package org.dozvon.strategy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.dozvon.dialing.DialQueue;
+import org.dozvon.dialing.DialRequest;
+
+import org.springframework.stereotype.Component;
+
+import static org.dozvon.strategy.ContactVariables.*;
+
+/**
+ * {@code ${requestDial}}: writes the dial request for the planned phone in this step's transaction and
+ * keeps its id ({@code attemptId}), which the {@code CallOutcome} message must carry. Clears the previous
+ * outcome, so that the safety timer's path can tell "no outcome came".
+ */
+@Component("requestDial")
+class RequestDial implements JavaDelegate {
+
+    /** Callbacks go ahead of ordinary requests in the queue. */
+    static final int CALLBACK_PRIORITY = 10;
+
+    private final DialQueue queue;
+    private final CampaignContacts progress;
+    private final StrategyClock clock;
+    private final StrategyProperties properties;
+    private final StrategyTimeline timeline;
+
+    RequestDial(DialQueue queue, CampaignContacts progress, StrategyClock clock, StrategyProperties properties,
+                StrategyTimeline timeline) {
+        this.timeline = timeline;
+        this.queue = queue;
+        this.progress = progress;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long campaignId = campaignId(execution);
+        long contactId = contactId(execution);
+        Instant now = clock.now();
+        boolean callback = execution.getVariable(CALLBACK_PLANNED) != null;
+        String day = text(execution, LOCAL_DAY);
+        long attemptId = queue.request(new DialRequest(campaignId, contactId, execution.getProcessBusinessKey(),
+                text(execution, PHONE), text(execution, PHONE_TYPE), text(execution, TIME_ZONE),
+                callback ? CALLBACK_PRIORITY : 0, now, instant(execution, WINDOW_END),
+                day == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) : LocalDate.parse(day), now,
+                clock.isVirtual()));
+        execution.setVariable(ATTEMPT_ID, attemptId);
+        execution.setVariable(OUTCOME_DEADLINE, date(now.plus(properties.outcomeTimeout())));
+        execution.setVariable(OUTCOME, null);
+        execution.setVariable(COMPLETION_CODE, null);
+        execution.setVariable(CALLBACK_AT, null);
+        execution.setVariable(CALLBACK_PLANNED, null);
+        execution.setVariable(NOT_BEFORE, null);
+        execution.setVariable(PREFERRED_PHONE, null);
+        progress.state(campaignId, contactId, CampaignContacts.State.QUEUED, now);
+        timeline.note("DIAL", "dial " + text(execution, PHONE) + (callback ? " (callback, ahead of the queue)" : "")
+                + ", attempt " + attemptId);
+    }
+}

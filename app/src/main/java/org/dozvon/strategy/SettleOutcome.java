@@ -1,0 +1,95 @@
+package org.dozvon.strategy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.dozvon.campaigns.CompletionCode;
+import org.dozvon.campaigns.OutcomeCategory;
+import org.dozvon.dialing.AttemptCounts;
+import org.dozvon.dialing.DialAttempt;
+import org.dozvon.dialing.DialQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import static org.dozvon.strategy.ContactVariables.*;
+
+/**
+ * {@code ${settleOutcome}}: after {@code CallOutcome} (the attempt was settled by {@link StrategyOutcomes})
+ * or after the safety timer (then this settles it: a request nobody dialled is cancelled and planned again,
+ * {@code settled} = false; one that was being dialled ends as FAILED). Prepares the inputs of the decision
+ * table.
+ */
+@Component("settleOutcome")
+class SettleOutcome implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(SettleOutcome.class);
+
+    private final DialQueue queue;
+    private final StepReads reads;
+    private final CampaignContacts progress;
+    private final StrategyClock clock;
+    private final StrategyTimeline timeline;
+
+    SettleOutcome(DialQueue queue, StepReads reads, CampaignContacts progress, StrategyClock clock,
+                  StrategyTimeline timeline) {
+        this.timeline = timeline;
+        this.queue = queue;
+        this.reads = reads;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long campaignId = campaignId(execution);
+        long contactId = contactId(execution);
+        long attemptId = number(execution, ATTEMPT_ID);
+        Instant now = clock.now();
+        String outcome = text(execution, OUTCOME);
+        String code = text(execution, COMPLETION_CODE);
+        if (outcome == null) {
+            if (queue.cancelIfQueued(attemptId, now)) {
+                log.info("Dial request {} ({}) was not dialled in time: cancelled, planning again", attemptId,
+                        execution.getProcessBusinessKey());
+                execution.setVariable(SETTLED, false);
+                timeline.note("OUTCOME", "not dialled before the deadline: planned again");
+                return;
+            }
+            Optional<DialAttempt> settled = queue.settle(attemptId, OutcomeCategory.FAILED, null, now);
+            if (settled.isEmpty()) {
+                // settled or cancelled elsewhere (the campaign stopped) without an outcome reaching us
+                execution.setVariable(SETTLED, false);
+                return;
+            }
+            log.warn("No outcome came for attempt {} ({}) in time: counted as FAILED", attemptId, execution.getProcessBusinessKey());
+            outcome = OutcomeCategory.FAILED.name();
+            execution.setVariable(OUTCOME, outcome);
+        }
+        OutcomeCategory category = OutcomeCategory.valueOf(outcome);
+        CompletionCode completion = reads.code(code).orElseGet(() -> reads.systemCode(category));
+        String phone = text(execution, PHONE);
+        String day = text(execution, LOCAL_DAY);
+        AttemptCounts counts = queue.counts(campaignId, contactId, phone, day == null ? null : LocalDate.parse(day),
+                completion.code());
+        long otherPhones = reads.card(contactId).map(card -> card.phones().stream()
+                .filter(p -> p.active() && !p.number().equals(phone)).count()).orElse(0L);
+        execution.setVariable(SETTLED, true);
+        execution.setVariable(OUTCOME_CATEGORY, category.name());
+        execution.setVariable(COMPLETION_CODE, completion.code());
+        execution.setVariable(CODE_RESOLUTION, completion.resolution().name());
+        execution.setVariable(ATTEMPTS_ON_PHONE, counts.onPhone());
+        execution.setVariable(ATTEMPTS_ON_CONTACT, counts.onContact());
+        execution.setVariable(ATTEMPTS_TODAY, counts.today());
+        execution.setVariable(TIMES_THIS_CODE, counts.withCode());
+        execution.setVariable(OTHER_PHONES, (int) otherPhones);
+        progress.attempted(campaignId, contactId, counts.onContact(), counts.firstAttemptAt());
+        timeline.note("OUTCOME", category + " " + completion.code() + " (" + completion.resolution() + "); attempts: "
+                + counts.onPhone() + " on this phone, " + counts.onContact() + " in all, " + counts.today() + " today; "
+                + execution.getVariable(DAY_TYPE));
+    }
+}
