@@ -65,9 +65,12 @@ public class Campaigns {
     private final ContactSelections selections;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StrategyCatalogue strategies;
 
-    Campaigns(CampaignStore store, ContactSelections selections, ApplicationEventPublisher events, Clock clock) {
+    Campaigns(CampaignStore store, ContactSelections selections, ApplicationEventPublisher events, Clock clock,
+              StrategyCatalogue strategies) {
         this.store = store;
+        this.strategies = strategies;
         this.selections = selections;
         this.events = events;
         this.clock = clock;
@@ -149,6 +152,11 @@ public class Campaigns {
         CampaignSettings settings = campaign.settings();
         if (settings.strategyKey() == null || settings.strategyKey().isBlank()) {
             violations.add(new Violation("strategyKey", "campaigns.error.startNoStrategy"));
+        } else if (!strategies.isDeployed(settings.strategyKey(), settings.strategyVersion())) {
+            violations.add(settings.strategyVersion() == null
+                    ? new Violation("strategyKey", "campaigns.error.startStrategyMissing", settings.strategyKey())
+                    : new Violation("strategyVersion", "campaigns.error.startStrategyVersionMissing",
+                            settings.strategyKey(), String.valueOf(settings.strategyVersion())));
         }
         if (settings.listIds().isEmpty()) {
             violations.add(new Violation("lists", "campaigns.error.startNoLists"));

@@ -50,9 +50,11 @@ class CampaignsController {
     private final ContactSelections selections;
     private final CompletionCodes codes;
     private final WorkingCalendars calendars;
+    private final StrategyCatalogue strategies;
 
     CampaignsController(Campaigns campaigns, CampaignStore store, CampaignEditor editor, ContactSelections selections,
-                        CompletionCodes codes, WorkingCalendars calendars) {
+                        CompletionCodes codes, WorkingCalendars calendars, StrategyCatalogue strategies) {
+        this.strategies = strategies;
         this.campaigns = campaigns;
         this.store = store;
         this.editor = editor;
@@ -233,6 +235,7 @@ class CampaignsController {
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("codeGroups", codes.groups());
         model.addAttribute("calendars", calendars.calendars());
+        model.addAttribute("strategies", strategies.strategies());
         model.addAttribute("zones", ZONES);
         model.addAttribute("dayTypes", DayType.values());
         model.addAttribute("violations", violations);

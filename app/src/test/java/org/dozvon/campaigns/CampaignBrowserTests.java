@@ -72,7 +72,7 @@ class CampaignBrowserTests extends ApplicationTestBase {
         browser.get(url("/campaigns/new"));
 
         browser.findElement(By.id("name")).sendKeys("Browser " + fixture.suffix);
-        browser.findElement(By.id("strategyKey")).sendKeys("debt_collection");
+        new Select(browser.findElement(By.id("strategyKey"))).selectByValue("standard");
         screenshot("campaign-form-general");
 
         press(browser.findElement(By.id("tab-selection")));

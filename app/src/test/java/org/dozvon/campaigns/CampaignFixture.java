@@ -110,6 +110,11 @@ final class CampaignFixture {
             return this;
         }
 
+        Settings strategyVersion(Integer version) {
+            this.strategyVersion = version;
+            return this;
+        }
+
         Settings lists(Long... ids) {
             this.lists = List.of(ids);
             return this;

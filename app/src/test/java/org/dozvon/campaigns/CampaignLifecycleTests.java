@@ -70,6 +70,23 @@ class CampaignLifecycleTests extends ApplicationTestBase {
     }
 
     @Test
+    void aStrategyThatIsNotDeployedIsNamedAndTheCampaignStaysADraft() {
+        long unknown = create(readySettings("Undeployed").strategy("debt_collection").build());
+        long pinned = create(readySettings("Pinned").strategy("standard").strategyVersion(999).build());
+
+        assertThatThrownBy(() -> campaigns.start(unknown)).isInstanceOfSatisfying(CampaignRefusedException.class,
+                refused -> assertThat(refused.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("strategyKey");
+                    assertThat(v.messageKey()).isEqualTo("campaigns.error.startStrategyMissing");
+                    assertThat(v.arguments()).containsExactly("debt_collection");
+                }));
+        assertThatThrownBy(() -> campaigns.start(pinned)).isInstanceOfSatisfying(CampaignRefusedException.class,
+                refused -> assertThat(refused.violations()).extracting(Violation::field).containsExactly("strategyVersion"));
+        assertThat(campaigns.find(unknown).orElseThrow().status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(events.stream(CampaignStarted.class)).isEmpty();
+    }
+
+    @Test
     void everyMovePublishesItsEventAndAStoppedCampaignStartsAgain() {
         long id = create(ready("Full cycle"));
 
@@ -208,7 +225,7 @@ class CampaignLifecycleTests extends ApplicationTestBase {
     }
 
     private CampaignFixture.Settings readySettings(String name) {
-        return CampaignFixture.settings(name + " " + fixture.suffix).strategy("debt_collection").lists(listId);
+        return CampaignFixture.settings(name + " " + fixture.suffix).strategy("standard").lists(listId);
     }
 
     private CampaignSettings ready(String name) {

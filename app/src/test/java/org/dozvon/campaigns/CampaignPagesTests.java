@@ -44,7 +44,7 @@ class CampaignPagesTests extends ApplicationTestBase {
                 .contains("value=\"09:00-21:00\"").contains("value=\"Europe/Moscow\"");
 
         HttpResponse<String> saved = post(form, "/campaigns", fields(
-                "name", "Form " + fixture.suffix, "strategyKey", "debt_collection", "lists", String.valueOf(listId),
+                "name", "Form " + fixture.suffix, "strategyKey", "standard", "lists", String.valueOf(listId),
                 "listPosition_" + listId, "1", "listOrder", "IN_ORDER",
                 "filterGroup", "0", "filterGroupLogic", "OR",
                 "conditionGroup", "0", "conditionField", fixture.city(), "conditionOperator", "EQUALS", "conditionValue", "Уфа",
@@ -77,7 +77,7 @@ class CampaignPagesTests extends ApplicationTestBase {
         assertThat(settings.maxAttemptsPerPhoneType()).containsEntry(fixture.phone(), 3);
 
         String page = browser.get(saved.headers().firstValue("Location").orElseThrow()).body();
-        assertThat(page).contains("Campaign created.", "Form " + fixture.suffix, "Draft", "debt_collection", "09:00-13:00, 14:00-20:00",
+        assertThat(page).contains("Campaign created.", "Form " + fixture.suffix, "Draft", "standard", "09:00-13:00, 14:00-20:00",
                 "31.12.2029", "Asia/Yekaterinburg", "Endless");
         String edit = browser.get("/campaigns/" + id.group(1) + "/edit").body();
         assertThat(edit).contains("value=\"Казань; Тверь\"", "value=\"2030-01-10T09:00\"", "value=\"2029-12-31\"", "value=\"240\"");
@@ -151,7 +151,7 @@ class CampaignPagesTests extends ApplicationTestBase {
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/campaigns"));
         assertThat(browser.get("/campaigns").body()).contains("Choose the strategy before starting the campaign.");
 
-        long id = editorCreate("Buttons " + fixture.suffix, "debt_collection").id();
+        long id = editorCreate("Buttons " + fixture.suffix, "standard").id();
         String page = browser.get("/campaigns/" + id).body();
         assertThat(page).contains(">Start<").doesNotContain(">Pause<");
         post(page, "/campaigns/" + id + "/start", List.of());
@@ -175,13 +175,13 @@ class CampaignPagesTests extends ApplicationTestBase {
 
     @Test
     void editingARunningCampaignSavesANewRevision() {
-        long id = editorCreate("Live edit " + fixture.suffix, "debt_collection").id();
+        long id = editorCreate("Live edit " + fixture.suffix, "standard").id();
         campaigns.start(id);
         String edit = browser.get("/campaigns/" + id + "/edit").body();
         assertThat(edit).contains("name=\"revision\" value=\"1\"");
 
         HttpResponse<String> saved = post(edit, "/campaigns/" + id + "/edit", fields(
-                "revision", "1", "name", "Live edit " + fixture.suffix, "strategyKey", "debt_collection", "lists", String.valueOf(listId),
+                "revision", "1", "name", "Live edit " + fixture.suffix, "strategyKey", "standard", "lists", String.valueOf(listId),
                 "timeZone", "Europe/Moscow", "weight", "3", "callingHours.WORKDAY", "10:00-19:00"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         CampaignView campaign = campaigns.find(id).orElseThrow();
@@ -189,7 +189,7 @@ class CampaignPagesTests extends ApplicationTestBase {
         assertThat(campaign.status()).isEqualTo(CampaignStatus.RUNNING);
 
         HttpResponse<String> stale = post(edit, "/campaigns/" + id + "/edit", fields(
-                "revision", "1", "name", "Live edit " + fixture.suffix, "strategyKey", "debt_collection", "lists", String.valueOf(listId),
+                "revision", "1", "name", "Live edit " + fixture.suffix, "strategyKey", "standard", "lists", String.valueOf(listId),
                 "timeZone", "Europe/Moscow"));
         assertThat(stale.statusCode()).isEqualTo(400);
         assertThat(stale.body()).contains("Someone changed the campaign while you were editing it");

@@ -39,7 +39,7 @@ class CampaignsApiTests extends ApplicationTestBase {
         JsonNode campaign = json.readTree(fixture.send("GET", created.headers().firstValue("Location").orElseThrow(), null).body());
         assertThat(campaign.get("status").asText()).isEqualTo("DRAFT");
         assertThat(campaign.get("revision").asLong()).isEqualTo(1);
-        assertThat(campaign.get("strategyKey").asText()).isEqualTo("debt_collection");
+        assertThat(campaign.get("strategyKey").asText()).isEqualTo("standard");
         assertThat(campaign.get("strategyVersion").asInt()).isEqualTo(3);
         assertThat(campaign.get("lists").get(0).asLong()).isEqualTo(listId);
         assertThat(campaign.get("listOrder").asText()).isEqualTo("ANY_ORDER");
@@ -162,12 +162,12 @@ class CampaignsApiTests extends ApplicationTestBase {
     }
 
     private String minimal(String name) {
-        return "{\"name\": \"%s %s\", \"strategyKey\": \"debt_collection\", \"lists\": [%d]}".formatted(name, fixture.suffix, listId);
+        return "{\"name\": \"%s %s\", \"strategyKey\": \"standard\", \"lists\": [%d]}".formatted(name, fixture.suffix, listId);
     }
 
     private String full(String name) {
         return """
-                {"name": "%1$s %2$s", "description": "All of it", "strategyKey": "debt_collection", "strategyVersion": 3,
+                {"name": "%1$s %2$s", "description": "All of it", "strategyKey": "standard", "strategyVersion": 3,
                  "lists": [%3$d], "listOrder": "ANY_ORDER",
                  "filter": {"logic": "OR", "items": [
                     {"field": "%4$s", "operator": "EQUALS", "values": ["Уфа"]},
