@@ -117,12 +117,17 @@ abstract class StrategyTestBase {
      * from {@link #MONDAY_9}, with extra settings as JSON members; started.
      */
     long startedCampaign(String extra) throws Exception {
+        return startedCampaign("standard", extra);
+    }
+
+    /** The same with a strategy of the test's own. */
+    long startedCampaign(String strategyKey, String extra) throws Exception {
         HttpResponse<String> created = send("POST", "/api/v1/campaigns", """
-                {"name": "Strategy %s", "strategyKey": "standard", "lists": [%d], "timeZoneMode": "CAMPAIGN",
+                {"name": "Strategy %s", "strategyKey": "%s", "lists": [%d], "timeZoneMode": "CAMPAIGN",
                  "timeZone": "Europe/Moscow", "startsAt": "%s",
                  "callingHours": {"WORKDAY": [{"from": "09:00", "to": "21:00"}], "WEEKEND": [{"from": "09:00", "to": "21:00"}],
                                   "HOLIDAY": [{"from": "09:00", "to": "21:00"}]}%s}"""
-                .formatted(suffix, listId, MONDAY_9, extra.isEmpty() ? "" : ", " + extra));
+                .formatted(suffix, strategyKey, listId, MONDAY_9, extra.isEmpty() ? "" : ", " + extra));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = json.readTree(created.body()).get("id").asLong();
         HttpResponse<String> started = send("POST", "/api/v1/campaigns/" + id + "/start", null);
