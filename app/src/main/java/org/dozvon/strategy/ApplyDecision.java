@@ -2,6 +2,7 @@ package org.dozvon.strategy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,10 +99,9 @@ class ApplyDecision implements JavaDelegate {
             default -> throw new IllegalStateException("Decision nextAction answered an unknown action '" + action
                     + "': use RETRY, NEXT_PHONE, CALLBACK, SMS, EMAIL, WEB, MOVE_TO_LIST or FINISH");
         }
-        timeline.note("DECISION", decision == null ? "no row matched: " + action + " by the code's resolution"
-                : "nextAction: " + action + (decision.get("delaySeconds") != null ? " after " + delay.toSeconds() + " s" : "")
-                + (decision.get("template") != null ? ", template " + decision.get("template") : "")
-                + (finalStatus != null ? ", final status " + finalStatus : ""));
+        if (timeline.recording()) {
+            noteDecision(decision, action, delay, finalStatus);
+        }
         Long times = number(execution, TIMES_THIS_CODE);
         if ("PLAN".equals(execution.getVariable(ROUTE)) && code.isPresent() && code.get().maxAttempts() != null
                 && times != null && times >= code.get().maxAttempts()) {
@@ -132,5 +132,23 @@ class ApplyDecision implements JavaDelegate {
             case DO_NOT_CALL -> FinalStatus.DO_NOT_CALL;
             default -> FinalStatus.FAILURE;
         };
+    }
+
+    private void noteDecision(Map<String, Object> decision, String action, Duration delay, String finalStatus) {
+        List<StrategyTimeline.Part> parts = new ArrayList<>();
+        parts.add(StrategyTimeline.part(decision == null ? "noRow" : "decision", action));
+        if (decision != null && decision.get("delaySeconds") != null) {
+            parts.add(StrategyTimeline.part("delay", String.valueOf(delay.toSeconds())));
+        }
+        if (decision != null && decision.get("template") != null) {
+            parts.add(StrategyTimeline.part("template", String.valueOf(decision.get("template"))));
+        }
+        if (decision != null && decision.get("target") != null) {
+            parts.add(StrategyTimeline.part("target", String.valueOf(decision.get("target"))));
+        }
+        if (finalStatus != null) {
+            parts.add(StrategyTimeline.part("finalStatus", StrategyTimeline.status(finalStatus)));
+        }
+        timeline.note("DECISION", parts.toArray(StrategyTimeline.Part[]::new));
     }
 }

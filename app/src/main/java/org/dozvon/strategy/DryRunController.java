@@ -110,7 +110,7 @@ class DryRunController {
             try {
                 model.addAttribute("result", dryRun.run(new StrategyDryRun.Request(strategyKey, version, campaignId,
                         List.of(phones.split("[,;\\n]+")).stream().map(String::strip).filter(p -> !p.isEmpty()).toList(),
-                        timeZone, at, planned)));
+                        timeZone, at, planned)).shown(messages, LocaleContextHolder.getLocale()));
                 model.addAttribute("zone", ZoneId.of(timeZone.strip()));
             } catch (StrategyDryRun.Refused e) {
                 violations.addAll(e.violations);
@@ -130,7 +130,7 @@ class DryRunController {
         try {
             StrategyDryRun.Result result = dryRun.run(new StrategyDryRun.Request(key, body.version(), body.campaignId(),
                     body.phones(), body.timeZone(), body.start(), body.outcomes() == null ? List.of() : body.outcomes()));
-            return ResponseEntity.ok(result);
+            return ResponseEntity.ok(result.shown(messages, LocaleContextHolder.getLocale()));
         } catch (StrategyDryRun.Refused e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.violations.forEach(v -> errors.merge(v.field(), messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(),

@@ -32,6 +32,6 @@ class FinishContact implements JavaDelegate {
         execution.setVariable(FINAL_STATUS, finalStatus.name());
         progress.finished(campaignId(execution), contactId(execution), finalStatus, clock.now());
         log.debug("Contact {} finished: {}", execution.getProcessBusinessKey(), finalStatus);
-        timeline.note("FINISH", finalStatus.name());
+        timeline.finished(finalStatus.name());
     }
 }

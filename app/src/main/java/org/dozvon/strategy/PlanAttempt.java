@@ -79,9 +79,9 @@ class PlanAttempt implements JavaDelegate {
             progress.state(campaignId, contactId, CampaignContacts.State.WAITING, plan.dialAt());
         }
         switch (plan.kind()) {
-            case "WAIT" -> timeline.note("WAIT", "wait until " + plan.dialAt() + " to call " + plan.phone().number()
-                    + " (" + plan.phone().type() + ", " + plan.zone().getId() + ")");
-            case "FINISH" -> timeline.note("PLAN", "finish: " + plan.finalStatus());
+            case "WAIT" -> timeline.note("WAIT", StrategyTimeline.part("wait", StrategyTimeline.local(plan.dialAt(), plan.zone()),
+                    plan.phone().number(), plan.phone().type()));
+            case "FINISH" -> timeline.note("PLAN", StrategyTimeline.part("planFinish", StrategyTimeline.status(String.valueOf(plan.finalStatus()))));
             default -> { }
         }
     }

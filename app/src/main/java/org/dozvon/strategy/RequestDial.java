@@ -59,7 +59,7 @@ class RequestDial implements JavaDelegate {
         execution.setVariable(NOT_BEFORE, null);
         execution.setVariable(PREFERRED_PHONE, null);
         progress.state(campaignId, contactId, CampaignContacts.State.QUEUED, now);
-        timeline.note("DIAL", "dial " + text(execution, PHONE) + (callback ? " (callback, ahead of the queue)" : "")
-                + ", attempt " + attemptId);
+        timeline.note("DIAL", StrategyTimeline.part(callback ? "dialCallback" : "dial", text(execution, PHONE),
+                String.valueOf(attemptId)));
     }
 }

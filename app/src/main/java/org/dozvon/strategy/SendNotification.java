@@ -58,7 +58,7 @@ class SendNotification implements JavaDelegate {
         };
         if (recipient == null) {
             log.info("Contact {} has no e-mail address: '{}' not sent", contactId, template);
-            timeline.note("NOTIFY", channel + " '" + template + "' not sent: the contact has no e-mail address");
+            timeline.note("NOTIFY", StrategyTimeline.part("noAddress", channel, template));
             return;
         }
         MessageReference reference = new MessageReference(campaignId, contactId, execution.getProcessBusinessKey(),
@@ -70,6 +70,6 @@ class SendNotification implements JavaDelegate {
             case "WEB" -> channels.callWebRequest(request);
             default -> throw new IllegalStateException("unknown channel '" + channel + "'");
         }
-        timeline.note("NOTIFY", channel + " '" + template + "' to " + recipient);
+        timeline.note("NOTIFY", StrategyTimeline.part("sent", channel, template, recipient));
     }
 }

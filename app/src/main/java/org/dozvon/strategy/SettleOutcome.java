@@ -57,7 +57,7 @@ class SettleOutcome implements JavaDelegate {
                 log.info("Dial request {} ({}) was not dialled in time: cancelled, planning again", attemptId,
                         execution.getProcessBusinessKey());
                 execution.setVariable(SETTLED, false);
-                timeline.note("OUTCOME", "not dialled before the deadline: planned again");
+                timeline.note("OUTCOME", StrategyTimeline.part("deadline"));
                 return;
             }
             Optional<DialAttempt> settled = queue.settle(attemptId, OutcomeCategory.FAILED, null, now);
@@ -88,8 +88,9 @@ class SettleOutcome implements JavaDelegate {
         execution.setVariable(TIMES_THIS_CODE, counts.withCode());
         execution.setVariable(OTHER_PHONES, (int) otherPhones);
         progress.attempted(campaignId, contactId, counts.onContact(), counts.firstAttemptAt());
-        timeline.note("OUTCOME", category + " " + completion.code() + " (" + completion.resolution() + "); attempts: "
-                + counts.onPhone() + " on this phone, " + counts.onContact() + " in all, " + counts.today() + " today; "
-                + execution.getVariable(DAY_TYPE));
+        timeline.note("OUTCOME", StrategyTimeline.part("outcome", category.name(), completion.code(), completion.resolution().name()),
+                StrategyTimeline.part("attempts", String.valueOf(counts.onPhone()), String.valueOf(counts.onContact()),
+                        String.valueOf(counts.today())),
+                StrategyTimeline.part("dayType", String.valueOf(execution.getVariable(DAY_TYPE))));
     }
 }

@@ -89,6 +89,15 @@ class StrategyDryRun {
     }
 
     record Result(List<StrategyTimeline.Entry> timeline, String finalStatus, int outcomesUsed, String strategy) {
+
+        /** The result as shown to a reader: each note in the reader's language. */
+        Shown shown(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+            return new Shown(timeline.stream().map(e -> e.line(messages, locale)).toList(), finalStatus, outcomesUsed, strategy);
+        }
+    }
+
+    /** What the page and the API show of a {@link Result}. */
+    record Shown(List<StrategyTimeline.Line> timeline, String finalStatus, int outcomesUsed, String strategy) {
     }
 
     static class Refused extends RuntimeException {
@@ -162,7 +171,7 @@ class StrategyDryRun {
             Map<String, Object> variables = new HashMap<>();
             variables.put(CAMPAIGN_ID, campaignId);
             variables.put(CONTACT_ID, contactId);
-            timeline.note("START", "contact taken by the campaign; phones " + String.join(", ", phones) + " in " + zone);
+            timeline.note("START", StrategyTimeline.part("start", String.join(", ", phones), zone));
             instance[0] = runtime.startProcessInstanceById(definition.getId(), businessKey(campaignId, contactId), variables)
                     .getProcessInstanceId();
             Instant now = start;
@@ -177,18 +186,18 @@ class StrategyDryRun {
                     continue;
                 }
                 if (waitingForOutcome) {
-                    timeline.note("NOTE", "no more outcomes given: the contact waits for this call's outcome");
+                    timeline.note("NOTE", StrategyTimeline.part("noMoreOutcomes"));
                     return;
                 }
                 Optional<Job> next = management.createJobQuery().processInstanceId(instance[0]).list().stream()
                         .min(Comparator.comparing(job -> job.getDuedate() == null ? new Date(0) : job.getDuedate()));
                 if (next.isEmpty()) {
-                    timeline.note("NOTE", "the process waits for nothing Dozvon knows: " + runtime.getActiveActivityIds(instance[0]));
+                    timeline.note("NOTE", StrategyTimeline.part("stuck", String.join(", ", runtime.getActiveActivityIds(instance[0]))));
                     return;
                 }
                 Instant due = next.get().getDuedate() == null ? now : next.get().getDuedate().toInstant();
                 if (due.isAfter(start.plus(MAX_SPAN))) {
-                    timeline.note("NOTE", "the next step is more than " + MAX_SPAN.toDays() + " days away: stopped here");
+                    timeline.note("NOTE", StrategyTimeline.part("tooFar", String.valueOf(MAX_SPAN.toDays())));
                     return;
                 }
                 now = due.isAfter(now) ? due : now;
@@ -197,7 +206,7 @@ class StrategyDryRun {
             }
         });
         String finalStatus = isActive(instance[0]) ? null : entries.stream().filter(e -> e.kind().equals("FINISH"))
-                .map(StrategyTimeline.Entry::text).reduce((a, b) -> b).orElse(null);
+                .map(StrategyTimeline.Entry::finalStatus).reduce((a, b) -> b).orElse(null);
         return new Result(entries, finalStatus, used[0], definition.getKey() + " v" + definition.getVersion());
     }
 

@@ -69,6 +69,10 @@ class DryRunTests extends StrategyTestBase {
         JsonNode result = json.readTree(ran.body());
         assertThat(result.get("finalStatus").asText()).isEqualTo("DO_NOT_CALL");
         assertThat(result.get("timeline").get(0).get("kind").asText()).isEqualTo("START");
+        assertThat(result.get("timeline").findValuesAsText("text")).as("notes in words, local times")
+                .contains("until 2031-03-03 09:00 Asia/Yekaterinburg to call +79120000012 (phone1)")
+                .anyMatch(text -> text.startsWith("NO_ANSWER, code NO_ANSWER (RETRY); attempts: 1 on this phone"))
+                .contains("the table chose FINISH; final status: Do not call", "Do not call");
 
         HttpResponse<String> wrong = send("POST", "/api/v1/strategies/nope/dry-run", """
                 {"phones": ["12"], "timeZone": "Mars/Olympus", "outcomes": []}""");
@@ -94,5 +98,9 @@ class DryRunTests extends StrategyTestBase {
                 "start", "2031-03-03T08:00", "outcomes", "HELLO"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("Line 1: &#39;HELLO&#39; does not start with an outcome");
+        assertThat(browser.submit("/strategies/dry-run?lang=ru", "/strategies/dry-run", java.util.Map.of(
+                "strategyKey", "standard", "phones", "8 912 000-00-13", "timeZone", "Europe/Moscow",
+                "start", "2031-03-03T08:00", "outcomes", "BUSY")).body()).as("notes in the reader's language")
+                .contains("набор +79120000013, попытка", "таблица выбрала RETRY");
     }
 }
