@@ -101,6 +101,6 @@ class DryRunTests extends StrategyTestBase {
         assertThat(browser.submit("/strategies/dry-run?lang=ru", "/strategies/dry-run", java.util.Map.of(
                 "strategyKey", "standard", "phones", "8 912 000-00-13", "timeZone", "Europe/Moscow",
                 "start", "2031-03-03T08:00", "outcomes", "BUSY")).body()).as("notes in the reader's language")
-                .contains("набор +79120000013, попытка", "таблица выбрала RETRY");
+                .contains("набор +79120000013 (заявка", "таблица выбрала RETRY");
     }
 }
