@@ -41,7 +41,11 @@ class ImportProgress implements ChunkListener {
 
     void publish(long runId) {
         runs.find(runId).ifPresent(run -> {
-            live.publish("import-" + runId, bar(run), Permission.CONTACTS_VIEW);
+            // a finished run also reloads the page's main part, so its status and rejected rows show without a reload
+            String reload = run.finished() ? """
+                    <div hidden hx-get="/imports/%d" hx-trigger="load" hx-select="main" hx-target="main" hx-swap="outerHTML"></div>"""
+                    .formatted(runId) : "";
+            live.publish("import-" + runId, bar(run) + reload, Permission.CONTACTS_VIEW);
             if (run.finished()) {
                 lastSent.remove(runId);
             }
