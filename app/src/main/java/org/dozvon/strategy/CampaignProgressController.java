@@ -1,5 +1,8 @@
 package org.dozvon.strategy;
 
+import java.time.ZoneId;
+
+import org.dozvon.campaigns.Campaigns;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 import org.dozvon.dialing.DialQueue;
@@ -18,10 +21,12 @@ class CampaignProgressController {
 
     private final CampaignContacts progress;
     private final DialQueue queue;
+    private final Campaigns campaigns;
 
-    CampaignProgressController(CampaignContacts progress, DialQueue queue) {
+    CampaignProgressController(CampaignContacts progress, DialQueue queue, Campaigns campaigns) {
         this.progress = progress;
         this.queue = queue;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/campaigns/{id}/progress")
@@ -30,6 +35,8 @@ class CampaignProgressController {
         model.addAttribute("counts", progress.summary(id));
         model.addAttribute("queued", queue.queued(id));
         model.addAttribute("nextDialAt", progress.nextDialAt(id).orElse(null));
+        // shown in the campaign's zone, as its calling hours are written
+        model.addAttribute("zone", campaigns.find(id).map(c -> c.settings().zone()).orElse(ZoneId.systemDefault()));
         return "strategy/progress :: progress";
     }
 }
