@@ -47,8 +47,36 @@ class PhoneZoneWritingTests extends ApplicationTestBase {
         assertThat(zoneOf("+73431112234")).isEqualTo("Asia/Vladivostok CONTACT_FIELD");
     }
 
+    @Test
+    void storedPhonesFollowANewPrefixButKeepTheirContactsOwnZone() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String digits = String.valueOf(100 + (int) (Math.random() * 900));
+        PortalClient admin = portal();
+        admin.login("admin", ADMIN_PASSWORD);
+        send(admin, "/api/v1/contact-fields", "{\"code\": \"rz_phone_%s\", \"name\": \"Phone\", \"type\": \"PHONE\"}".formatted(s));
+        send(admin, "/api/v1/contact-fields", "{\"code\": \"rz_zone_%s\", \"name\": \"Zone\", \"type\": \"TIMEZONE\"}".formatted(s));
+        long listId = json.readTree(send(admin, "/api/v1/contact-lists",
+                "{\"name\": \"Refresh %1$s\", \"fields\": [{\"code\": \"rz_phone_%1$s\"}, {\"code\": \"rz_zone_%1$s\"}]}".formatted(s)))
+                .get("id").asLong();
+        String plain = "+37529" + digits + "1111";
+        String own = "+37529" + digits + "2222";
+        assertThat(json.readTree(send(admin, "/api/v1/contact-lists/" + listId + "/contacts", """
+                [{"rz_phone_%1$s": "%2$s"}, {"rz_phone_%1$s": "%3$s", "rz_zone_%1$s": "Asia/Vladivostok"}]"""
+                .formatted(s, plain, own))).get("inserted").asInt()).isEqualTo(2);
+        assertThat(zoneOf(plain)).isEqualTo("- -");
+
+        assertThat(admin.submit("/contacts/prefixes/new", "/contacts/prefixes",
+                Map.of("code", "37529" + digits, "name", "Test " + s, "zone", "Europe/Minsk")).statusCode()).isEqualTo(302);
+
+        for (int i = 0; i < 200 && !zoneOf(plain).equals("Europe/Minsk PREFIX"); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(zoneOf(plain)).as("refreshed after the prefix table changed").isEqualTo("Europe/Minsk PREFIX");
+        assertThat(zoneOf(own)).isEqualTo("Asia/Vladivostok CONTACT_FIELD");
+    }
+
     private String zoneOf(String number) {
-        return jdbc.sql("select time_zone || ' ' || time_zone_source from contact_phone where number = :n order by id desc limit 1")
+        return jdbc.sql("select coalesce(time_zone, '-') || ' ' || coalesce(time_zone_source, '-') from contact_phone where number = :n order by id desc limit 1")
                 .param("n", number).query(String.class).single();
     }
 

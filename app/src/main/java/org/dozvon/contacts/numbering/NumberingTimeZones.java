@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,10 +34,12 @@ class NumberingTimeZones implements PhoneTimeZones {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final ApplicationEventPublisher events;
     private volatile TimeZoneChain chain;
 
-    NumberingTimeZones(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    NumberingTimeZones(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -63,11 +66,13 @@ class NumberingTimeZones implements PhoneTimeZones {
     synchronized void replaceRanges(Set<Integer> codes, List<PlanRange> ranges) {
         TimeZoneChain current = chain();
         chain = current.withRanges(current.ranges().replace(codes, ranges));
+        events.publishEvent(new PhoneZoneRefresh.TimeZonesChanged());
     }
 
     /** Reads the prefix table again, after a change has committed. */
     synchronized void reloadPrefixes() {
         chain = chain().withPrefixes(loadPrefixes());
+        events.publishEvent(new PhoneZoneRefresh.TimeZonesChanged());
     }
 
     private TimeZoneChain chain() {
