@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,11 @@ class ImportSourceScheduler {
     private final Clock clock;
     /** Sources being read by this process: "run now" and the poll never read one source twice at once. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "import-source-now");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ImportSourceScheduler(ImportSourceStore sources, ImportLauncher launcher, DatabaseQuery database,
                           SftpDrops sftp, ImportsProperties properties, TransactionTemplate transaction, Clock clock) {
@@ -66,6 +75,32 @@ class ImportSourceScheduler {
             return locked;
         });
         due.forEach(this::run);
+    }
+
+    /**
+     * "Run now" from the portal: reads the source on a thread of its own (listing and fetching files or
+     * running a query can take minutes), so the request returns at once; the source's last run and message
+     * show the result.
+     *
+     * @return false when the source is being read already
+     */
+    boolean runInBackground(long sourceId) {
+        if (running.contains(sourceId)) {
+            return false;
+        }
+        background.execute(() -> {
+            try {
+                runNow(sourceId);
+            } catch (RuntimeException e) {
+                log.warn("Import source {} could not run: {}", sourceId, e.toString());
+            }
+        });
+        return true;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /** Reads one source now, whatever its schedule; returns what its "last message" says. */

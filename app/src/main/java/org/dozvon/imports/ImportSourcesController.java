@@ -104,7 +104,7 @@ class ImportSourcesController {
     @RequiresPermission(Permission.IMPORTS_RUN)
     String runNow(@PathVariable long id, RedirectAttributes redirect) {
         find(id);
-        redirect.addFlashAttribute("ranMessage", scheduler.runNow(id));
+        redirect.addFlashAttribute("notice", scheduler.runInBackground(id) ? "sources.runStarted" : "sources.alreadyRunning");
         return "redirect:/imports/sources";
     }
 

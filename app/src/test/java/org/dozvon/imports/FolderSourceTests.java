@@ -166,8 +166,13 @@ class FolderSourceTests extends ApplicationTestBase {
 
         HttpResponse<String> ran = portal.submit("/imports/sources", "/imports/sources/" + id + "/run", Map.of());
         assertThat(ran.statusCode()).isEqualTo(302);
-        assertThat(portal.get("/imports/sources").body()).contains("Run finished:", "1 file(s) imported, 0 refused");
+        assertThat(portal.get("/imports/sources").body()).as("the request does not wait for the run")
+                .contains("The source is being read now");
+        for (int i = 0; i < 200 && sources.find(id).orElseThrow().lastMessage() == null; i++) {
+            Thread.sleep(50);
+        }
         assertThat(sources.find(id).orElseThrow().lastMessage()).isEqualTo("1 file(s) imported, 0 refused");
+        assertThat(portal.get("/imports/sources").body()).contains("1 file(s) imported, 0 refused");
         fixture.waitFor(fixture.runsOf(jdbc, id).get(0));
     }
 
