@@ -3,24 +3,17 @@ package org.dozvon.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
+import org.dozvon.Chromium;
 import org.dozvon.ApplicationTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -34,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CampaignBrowserTests extends ApplicationTestBase {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Autowired
     Campaigns campaigns;
@@ -46,15 +38,8 @@ class CampaignBrowserTests extends ApplicationTestBase {
     void aListAndABrowser() throws Exception {
         fixture = new CampaignFixture(portal());
         fixture.listWith("Казань", "100", "Москва", "200", "Казань", "300", "Уфа", "50");
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1000", "--lang=en");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        Chromium.requireInstalled();
+        browser = Chromium.open("en", 1000);
     }
 
     @AfterEach
@@ -155,6 +140,6 @@ class CampaignBrowserTests extends ApplicationTestBase {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

@@ -3,23 +3,16 @@ package org.dozvon.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
+import org.dozvon.Chromium;
 import org.dozvon.ApplicationTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,17 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ChannelBrowserTests extends ApplicationTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @BeforeAll
     static void chromiumIsInstalled() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Chromium: apt-get install chromium chromium-driver "
-                    + "(.ci/run does it)");
-        }
-        Files.createDirectories(SCREENSHOTS);
+        Chromium.requireInstalled();
     }
 
     @Test
@@ -83,16 +69,8 @@ class ChannelBrowserTests extends ApplicationTestBase {
         }
     }
 
-    private WebDriver open() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=ru");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+    private static WebDriver open() {
+        return Chromium.open("ru", 900);
     }
 
     private static <T> T waitFor(WebDriver browser, org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
@@ -104,6 +82,6 @@ class ChannelBrowserTests extends ApplicationTestBase {
     }
 
     private static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

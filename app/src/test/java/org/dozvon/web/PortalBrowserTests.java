@@ -3,25 +3,19 @@ package org.dozvon.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.dozvon.Chromium;
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.access.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,9 +28,6 @@ import org.springframework.context.ApplicationContext;
  */
 class PortalBrowserTests extends ApplicationTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private WebDriver browser;
 
@@ -45,11 +36,7 @@ class PortalBrowserTests extends ApplicationTestBase {
 
     @BeforeAll
     static void chromiumIsInstalled() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Chromium: apt-get install chromium chromium-driver "
-                    + "(.ci/run does it)");
-        }
-        Files.createDirectories(SCREENSHOTS);
+        Chromium.requireInstalled();
     }
 
     @BeforeEach
@@ -130,16 +117,7 @@ class PortalBrowserTests extends ApplicationTestBase {
     }
 
     private WebDriver open(String language) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,800", "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        // one driver process per browser: quitting a driver ends its service
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return Chromium.open(language, 800);
     }
 
     private void logIn(String username, String password) {
@@ -171,6 +149,6 @@ class PortalBrowserTests extends ApplicationTestBase {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

@@ -6,20 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
+import org.dozvon.Chromium;
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.access.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,7 +29,6 @@ import org.springframework.context.ApplicationContext;
  */
 class NumberingBrowserTests extends ApplicationTestBase {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Autowired
     ApplicationContext context;
@@ -44,16 +38,8 @@ class NumberingBrowserTests extends ApplicationTestBase {
     @BeforeEach
     void openBrowser() throws IOException {
         new TestUsers(context).ensure("numbering-browser", "Browser-Pass-1", false, "SUPERVISOR");
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=ru");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        Chromium.requireInstalled();
+        browser = Chromium.open("ru", 900);
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("numbering-browser");
         browser.findElement(By.id("password")).sendKeys("Browser-Pass-1");
@@ -133,6 +119,6 @@ class NumberingBrowserTests extends ApplicationTestBase {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }
