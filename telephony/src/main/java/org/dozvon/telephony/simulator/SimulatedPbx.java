@@ -1,0 +1,919 @@
+package org.dozvon.telephony.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.lang.Nullable;
+
+import org.dozvon.telephony.TelephonyProperties;
+
+/**
+ * The simulated Asterisk: channels, calls and the orders of events that Asterisk 22 produces for each
+ * outcome (see {@code docs/telephony.md} and the transcripts in the tests' resources). Everything runs
+ * on one thread, so events go out in one order to every client.
+ */
+final class SimulatedPbx {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedPbx.class);
+
+    /** What the far end does. The keywords make a number force an outcome (tests, demos). */
+    enum Outcome {
+        ANSWER, BUSY, NOANSWER, REJECT, CONGESTION, MACHINE, UNALLOCATED, NOSUCHEXTEN, HUMAN;
+
+        @Nullable
+        static Outcome forced(String number) {
+            for (Outcome outcome : values()) {
+                if (outcome.name().equalsIgnoreCase(number)) {
+                    return outcome;
+                }
+            }
+            return null;
+        }
+    }
+
+    interface Client {
+        boolean loggedIn();
+
+        void loggedIn(boolean value);
+
+        @Nullable
+        String challenge();
+
+        void challenge(String value);
+
+        void send(AmiMessage message);
+
+        void close();
+    }
+
+    /** One Asterisk channel. */
+    static final class Channel {
+        final String name;
+        final String uniqueid;
+        final String linkedid;
+        int state;
+        String context;
+        String exten;
+        int priority = 1;
+        String callerNum = "<unknown>";
+        String callerName = "<unknown>";
+        String application = "";
+        String applicationData = "";
+        @Nullable String bridgeId;
+        boolean hungUp;
+        final long createdNanos = System.nanoTime();
+
+        Channel(String name, String uniqueid, String linkedid, int state, String context, String exten) {
+            this.name = name;
+            this.uniqueid = uniqueid;
+            this.linkedid = linkedid;
+            this.state = state;
+            this.context = context;
+            this.exten = exten;
+        }
+    }
+
+    /** One side of a call: a Local channel pair (;1 near, ;2 far) or one channel (near == far). */
+    record Leg(Channel near, Channel far, String dialString) {
+        boolean local() {
+            return near != far;
+        }
+
+        List<Channel> channels() {
+            return local() ? List.of(near, far) : List.of(near);
+        }
+    }
+
+    /** One originated call and where it stands. */
+    static final class Call {
+        final String actionId;
+        final String linkedid;
+        final Leg customer;
+        final Outcome outcome;
+        final Map<String, String> variables;
+        final AmiMessage originate;
+        @Nullable Leg operator;
+        @Nullable String bridgeId;
+        boolean answered;
+        boolean over;
+        @Nullable ScheduledFuture<?> next;
+
+        Call(String actionId, String linkedid, Leg customer, Outcome outcome, Map<String, String> variables,
+             AmiMessage originate) {
+            this.actionId = actionId;
+            this.linkedid = linkedid;
+            this.customer = customer;
+            this.outcome = outcome;
+            this.variables = variables;
+            this.originate = originate;
+        }
+
+        List<Channel> channels() {
+            List<Channel> channels = new ArrayList<>(customer.channels());
+            if (operator != null) {
+                channels.addAll(operator.channels());
+            }
+            return channels;
+        }
+    }
+
+    private static final String[] STATE_NAMES = {"Down", "Rsrvd", "OffHook", "Dialing", "Ring", "Ringing", "Up",
+            "Busy"};
+
+    private final TelephonyProperties.Simulator settings;
+    private final String username;
+    private final String secret;
+    private final Supplier<? extends List<? extends Client>> clients;
+    private final ScheduledExecutorService thread;
+    private final SplittableRandom random;
+    private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final long bootEpochSeconds = System.currentTimeMillis() / 1000;
+    private int channelSequence;
+    private int uniqueSequence;
+
+    SimulatedPbx(TelephonyProperties.Simulator settings, String username, String secret,
+                 Supplier<? extends List<? extends Client>> clients) {
+        this.settings = settings;
+        this.username = username;
+        this.secret = secret;
+        this.clients = clients;
+        this.random = new SplittableRandom(settings.seed());
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread pbxThread = new Thread(runnable, "ami-simulator-pbx");
+            pbxThread.setDaemon(true);
+            return pbxThread;
+        });
+    }
+
+    void submit(Runnable task) {
+        if (!thread.isShutdown()) {
+            thread.execute(guarded(task));
+        }
+    }
+
+    void close() {
+        thread.shutdownNow();
+    }
+
+    int channelCount() {
+        try {
+            return thread.submit(() -> calls.values().stream()
+                    .mapToInt(call -> (int) call.channels().stream().filter(c -> !c.hungUp).count()).sum()).get();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("AMI simulator: {}", e.toString(), e);
+            }
+        };
+    }
+
+    private void later(Call call, Duration delay, Runnable step) {
+        call.next = thread.schedule(guarded(() -> {
+            if (!call.over) {
+                step.run();
+            }
+        }), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelPending(Call call) {
+        if (call.next != null) {
+            call.next.cancel(false);
+            call.next = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    void handle(Client client, AmiMessage action) {
+        String actionId = action.get("ActionID");
+        String name = action.action();
+        if (!client.loggedIn() && !name.equals("login") && !name.equals("challenge") && !name.equals("logoff")) {
+            client.send(response("Error", actionId).add("Message", "Authentication Required"));
+            return;
+        }
+        switch (name) {
+            case "challenge" -> challenge(client, actionId);
+            case "login" -> login(client, action, actionId);
+            case "logoff" -> {
+                client.send(new AmiMessage().add("Response", "Goodbye").add("ActionID", actionId)
+                        .add("Message", "Thanks for all the fish."));
+                client.close();
+            }
+            case "ping" -> client.send(response("Success", actionId).add("Ping", "Pong")
+                    .add("Timestamp", String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0)));
+            case "coresettings" -> client.send(response("Success", actionId).add("AMIversion", "11.0.0")
+                    .add("AsteriskVersion", "22.10.1").add("SystemName", "").add("CoreMaxCalls", 0)
+                    .add("CoreMaxLoadAvg", "0.000000").add("CoreRunUser", "asterisk").add("CoreRunGroup", "asterisk")
+                    .add("CoreMaxFilehandles", 0).add("CoreRealTimeEnabled", "No").add("CoreCDRenabled", "Yes")
+                    .add("CoreHTTPenabled", "No").add("SoundsSearchCustomDir", "No"));
+            case "originate" -> originate(client, action, actionId);
+            case "hangup" -> hangupAction(client, action, actionId);
+            case "redirect" -> redirect(client, action, actionId);
+            case "setvar" -> setvar(client, action, actionId);
+            case "coreshowchannels" -> coreShowChannels(client, actionId);
+            default -> client.send(response("Error", actionId).add("Message", "Invalid/unknown command"));
+        }
+    }
+
+    private static AmiMessage response(String response, @Nullable String actionId) {
+        AmiMessage message = new AmiMessage().add("Response", response);
+        if (actionId != null) {
+            message.add("ActionID", actionId);
+        }
+        return message;
+    }
+
+    private void challenge(Client client, @Nullable String actionId) {
+        String challenge = String.valueOf(100000000 + random.nextInt(900000000));
+        client.challenge(challenge);
+        client.send(response("Success", actionId).add("Challenge", challenge));
+    }
+
+    private void login(Client client, AmiMessage action, @Nullable String actionId) {
+        boolean accepted = username.equals(action.get("Username"));
+        if (accepted) {
+            String key = action.get("Key");
+            if (key != null && client.challenge() != null) {
+                accepted = key.equalsIgnoreCase(md5(client.challenge() + secret));
+            } else {
+                accepted = secret.equals(action.get("Secret"));
+            }
+        }
+        if (!accepted) {
+            client.send(response("Error", actionId).add("Message", "Authentication failed"));
+            client.close();
+            return;
+        }
+        client.loggedIn(true);
+        client.send(response("Success", actionId).add("Message", "Authentication accepted"));
+        client.send(new AmiMessage().add("Event", "FullyBooted").add("Privilege", "system,all")
+                .add("Uptime", System.currentTimeMillis() / 1000 - bootEpochSeconds)
+                .add("LastReload", System.currentTimeMillis() / 1000 - bootEpochSeconds)
+                .add("Status", "Fully Booted"));
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void originate(Client client, AmiMessage action, @Nullable String actionId) {
+        String dialString = action.get("Channel");
+        if (dialString == null || !dialString.contains("/")) {
+            client.send(response("Error", actionId).add("Message", "Channel not specified"));
+            return;
+        }
+        String linkedid = action.get("ChannelId");
+        if (linkedid == null || linkedid.isBlank()) {
+            linkedid = bootEpochSeconds + "." + uniqueSequence++;
+        }
+        if (calls.containsKey(linkedid) && !calls.get(linkedid).over) {
+            client.send(response("Error", actionId).add("Message", "Uniqueid already in use"));
+            return;
+        }
+        Map<String, String> variables = new HashMap<>();
+        for (String assignment : action.all("Variable")) {
+            for (String part : assignment.split(",")) {
+                int equals = part.indexOf('=');
+                if (equals > 0) {
+                    variables.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
+                }
+            }
+        }
+        String number = number(dialString);
+        Outcome forced = Outcome.forced(number);
+        Outcome outcome = forced != null ? forced : drawOutcome();
+        Leg customer = newLeg(dialString, linkedid, linkedid, action);
+        Call call = new Call(actionId, linkedid, customer, outcome, variables, action);
+        calls.put(linkedid, call);
+        forgetFinishedCalls();
+        client.send(response("Success", actionId).add("Message", "Originate successfully queued"));
+        dial(call, forced != null);
+    }
+
+    private void forgetFinishedCalls() {
+        if (calls.size() > 10_000) {
+            calls.values().removeIf(call -> call.over);
+        }
+    }
+
+    /** The number part of a dial string: {@code Local/123@ctx} and {@code PJSIP/123@trunk} give 123. */
+    static String number(String dialString) {
+        String resource = dialString.substring(dialString.indexOf('/') + 1);
+        int at = resource.indexOf('@');
+        if (at >= 0) {
+            return resource.substring(0, at);
+        }
+        int slash = resource.lastIndexOf('/');
+        return slash >= 0 ? resource.substring(slash + 1) : resource;
+    }
+
+    private Outcome drawOutcome() {
+        int[] weights = {settings.answer(), settings.busy(), settings.noAnswer(), settings.rejected(),
+                settings.congestion(), settings.machine()};
+        Outcome[] outcomes = {Outcome.ANSWER, Outcome.BUSY, Outcome.NOANSWER, Outcome.REJECT, Outcome.CONGESTION,
+                Outcome.MACHINE};
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        int draw = random.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+            draw -= weights[i];
+            if (draw < 0) {
+                return outcomes[i];
+            }
+        }
+        return Outcome.ANSWER;
+    }
+
+    private Duration between(Duration min, Duration max) {
+        long from = min.toMillis();
+        long to = max.toMillis();
+        return Duration.ofMillis(to <= from ? from : random.nextLong(from, to + 1));
+    }
+
+    private Leg newLeg(String dialString, String uniqueid, String linkedid, AmiMessage originate) {
+        String tech = dialString.substring(0, dialString.indexOf('/'));
+        String resource = dialString.substring(dialString.indexOf('/') + 1);
+        String sequence = String.format(Locale.ROOT, "%08x", channelSequence++);
+        String callerNum = "<unknown>";
+        String callerName = "<unknown>";
+        String callerId = originate == null ? null : originate.get("CallerID");
+        if (callerId != null) {
+            int open = callerId.indexOf('<');
+            if (open >= 0) {
+                callerName = callerId.substring(0, open).replace("\"", "").trim();
+                callerNum = callerId.substring(open + 1, callerId.indexOf('>', open));
+            } else {
+                callerNum = callerId.trim();
+            }
+        }
+        Leg leg;
+        if (tech.equalsIgnoreCase("Local")) {
+            int at = resource.indexOf('@');
+            String exten = at >= 0 ? resource.substring(0, at) : resource;
+            String context = at >= 0 ? resource.substring(at + 1).split("/")[0] : "default";
+            String base = "Local/" + exten + "@" + context + "-" + sequence;
+            Channel near = new Channel(base + ";1", uniqueid, linkedid, 0, context, exten);
+            Channel far = new Channel(base + ";2", uniqueid.contains(".") ? bootEpochSeconds + "." + uniqueSequence++
+                    : uniqueid + ";2", linkedid, 4, context, exten);
+            leg = new Leg(near, far, dialString);
+        } else {
+            String endpoint = resource.contains("@") ? resource.substring(resource.indexOf('@') + 1)
+                    : resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource;
+            Channel only = new Channel(tech + "/" + endpoint + "-" + sequence, uniqueid, linkedid, 0,
+                    originate == null ? "default" : originate.get("Context", "default"), number(dialString));
+            leg = new Leg(only, only, dialString);
+        }
+        for (Channel channel : leg.channels()) {
+            channel.callerNum = callerNum;
+            channel.callerName = callerName;
+        }
+        return leg;
+    }
+
+    // ---------------------------------------------------------------- the customer leg
+
+    private void dial(Call call, boolean transcriptDialplan) {
+        Leg leg = call.customer;
+        for (Channel channel : leg.channels()) {
+            emit(channelEvent("Newchannel", channel));
+        }
+        if (call.outcome == Outcome.NOSUCHEXTEN) {
+            hangup(leg.far, 0);
+            hangup(leg.near, 0);
+            originateResponse(call, false, 0);
+            end(call);
+            return;
+        }
+        if (leg.local()) {
+            emit(new AmiMessage().add("Event", "LocalBridge").add("Privilege", "call,all")
+                    .add("LocalOneChannel", leg.near.name).add("LocalOneUniqueid", leg.near.uniqueid)
+                    .add("LocalTwoChannel", leg.far.name).add("LocalTwoUniqueid", leg.far.uniqueid)
+                    .add("Context", leg.near.context).add("Exten", leg.near.exten).add("LocalOptimization", "Yes"));
+        }
+        emit(dialEvent("DialBegin", null, leg.near).add("DialString", leg.dialString
+                .substring(leg.dialString.indexOf('/') + 1)));
+        boolean rings = call.outcome == Outcome.NOANSWER
+                || !transcriptDialplan && (call.outcome == Outcome.ANSWER || call.outcome == Outcome.MACHINE
+                || call.outcome == Outcome.REJECT || call.outcome == Outcome.HUMAN);
+        if (rings) {
+            newState(leg.near, 5);
+            emit(dialEvent("DialState", null, leg.near).add("DialStatus", "RINGING"));
+        }
+        Duration ring = call.outcome == Outcome.NOANSWER
+                ? Duration.ofMillis(Long.parseLong(call.originate.get("Timeout", "30000")))
+                : between(settings.ringTimeMin(), settings.ringTimeMax());
+        later(call, ring, () -> farEndDecides(call));
+    }
+
+    private void farEndDecides(Call call) {
+        Leg leg = call.customer;
+        switch (call.outcome) {
+            case ANSWER, MACHINE, HUMAN -> {
+                newState(leg.far, 6);
+                newState(leg.near, 6);
+                emit(dialEvent("DialEnd", null, leg.near).add("DialStatus", "ANSWER"));
+                call.answered = true;
+                originateResponse(call, true, 4);
+                afterAnswer(call);
+            }
+            case BUSY -> {
+                newState(leg.far, 7);
+                emit(dialEvent("DialEnd", null, leg.near).add("DialStatus", "BUSY"));
+                hangupRequest("HangupRequest", leg.far, 0);
+                if (leg.local()) {
+                    hangupRequest("SoftHangupRequest", leg.far, 16);
+                }
+                originateResponse(call, false, 5);
+                if (leg.local()) {
+                    hangup(leg.near, 0);
+                }
+                hangup(leg.far, 17);
+                end(call);
+            }
+            case CONGESTION -> {
+                newState(leg.far, 7);
+                emit(dialEvent("DialEnd", null, leg.near).add("DialStatus", "CONGESTION"));
+                hangupRequest("HangupRequest", leg.far, 0);
+                originateResponse(call, false, 8);
+                if (leg.local()) {
+                    hangupRequest("SoftHangupRequest", leg.far, 16);
+                }
+                hangup(leg.far, 34);
+                if (leg.local()) {
+                    hangup(leg.near, 0);
+                }
+                end(call);
+            }
+            case NOANSWER -> {
+                hangupRequest("HangupRequest", leg.far, 19);
+                if (leg.local()) {
+                    hangupRequest("SoftHangupRequest", leg.far, 16);
+                }
+                hangup(leg.far, 19);
+                originateResponse(call, false, 3);
+                hangup(leg.near, 19);
+                end(call);
+            }
+            case REJECT, UNALLOCATED -> {
+                int cause = call.outcome == Outcome.REJECT ? 21 : 1;
+                if (leg.local()) {
+                    hangupRequest("SoftHangupRequest", leg.far, 16);
+                }
+                hangupRequest("HangupRequest", leg.near, cause);
+                hangup(leg.far, cause);
+                emit(dialEvent("DialEnd", null, leg.near).add("DialStatus", "NOANSWER"));
+                originateResponse(call, false, 0);
+                hangup(leg.near, cause);
+                end(call);
+            }
+            case NOSUCHEXTEN -> throw new IllegalStateException("handled when dialling");
+        }
+    }
+
+    private void originateResponse(Call call, boolean success, int reason) {
+        AmiMessage event = new AmiMessage().add("Event", "OriginateResponse").add("Privilege", "call,all");
+        if (call.actionId != null) {
+            event.add("ActionID", call.actionId);
+        }
+        event.add("Response", success ? "Success" : "Failure")
+                .add("Channel", success ? call.customer.near.name : call.customer.dialString);
+        String application = call.originate.get("Application");
+        if (application != null) {
+            event.add("Application", application).add("Data", call.originate.get("Data", ""));
+        } else {
+            event.add("Context", call.originate.get("Context", "")).add("Exten", call.originate.get("Exten", ""));
+        }
+        event.add("Reason", reason).add("Uniqueid", call.linkedid)
+                .add("CallerIDNum", call.customer.near.callerNum).add("CallerIDName", call.customer.near.callerName);
+        emit(event);
+    }
+
+    /** The originate's target runs on the customer's ;1 channel: Dozvon's dialplan contract, or anything else. */
+    private void afterAnswer(Call call) {
+        Channel near = call.customer.near;
+        near.context = call.originate.get("Context", near.context);
+        near.exten = call.originate.get("Exten", near.exten);
+        near.application = call.originate.get("Application", "");
+        near.applicationData = call.originate.get("Data", "");
+        String route = call.variables.get("DOZVON_ROUTE");
+        if (route == null) {
+            later(call, talkTime(call), () -> customerHangsUp(call));
+            return;
+        }
+        if ("yes".equalsIgnoreCase(call.variables.get("DOZVON_AMD"))) {
+            near.application = "AMD";
+            later(call, settings.amdTime(), () -> {
+                boolean machine = call.outcome == Outcome.MACHINE;
+                emit(channelEvent("UserEvent", near).add("UserEvent", "AMDResult")
+                        .add("Status", machine ? "MACHINE" : "HUMAN")
+                        .add("Cause", machine ? "LONGGREETING-1500-1500" : "HUMAN-800-800"));
+                if (machine) {
+                    dialplanHangsUp(call);
+                } else {
+                    route(call, route);
+                }
+            });
+        } else {
+            route(call, route);
+        }
+    }
+
+    private Duration talkTime(Call call) {
+        return between(settings.talkTimeMin(), settings.talkTimeMax());
+    }
+
+    private void route(Call call, String route) {
+        Channel near = call.customer.near;
+        near.exten = route;
+        switch (route) {
+            case "operator" -> dialOperator(call);
+            case "wait" -> {
+                near.application = "MusicOnHold";
+                Duration maxWait = Duration.ofSeconds(parseLong(call.variables.get("DOZVON_MAX_WAIT"), 10));
+                Duration patience = talkTime(call);
+                if (patience.compareTo(maxWait) < 0) {
+                    later(call, patience, () -> customerHangsUp(call));
+                } else {
+                    later(call, maxWait, () -> {
+                        near.application = "Playback";
+                        near.applicationData = "dozvon-greeting";
+                        later(call, Duration.ofMillis(200), () -> dialplanHangsUp(call));
+                    });
+                }
+            }
+            default -> {
+                near.application = "AGI";
+                later(call, talkTime(call), () -> customerHangsUp(call));
+            }
+        }
+    }
+
+    private static long parseLong(@Nullable String text, long otherwise) {
+        try {
+            return text == null ? otherwise : Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    // ---------------------------------------------------------------- operators
+
+    private void dialOperator(Call call) {
+        String endpoint = call.variables.get("DOZVON_OPERATOR");
+        Channel near = call.customer.near;
+        if (endpoint == null || !endpoint.contains("/")) {
+            dialplanHangsUp(call);
+            return;
+        }
+        near.application = "Dial";
+        near.applicationData = endpoint;
+        Leg operator = newLeg(endpoint, bootEpochSeconds + "." + uniqueSequence++, call.linkedid, null);
+        for (Channel channel : operator.channels()) {
+            channel.callerNum = call.customer.near.callerNum;
+            channel.callerName = call.customer.near.callerName;
+        }
+        call.operator = operator;
+        for (Channel channel : operator.channels()) {
+            emit(channelEvent("Newchannel", channel));
+        }
+        emit(dialEvent("DialBegin", near, operator.near).add("DialString",
+                endpoint.substring(endpoint.indexOf('/') + 1)));
+        later(call, settings.operatorAnswerTime(), () -> {
+            newState(operator.far, 6);
+            newState(operator.near, 6);
+            emit(dialEvent("DialEnd", near, operator.near).add("DialStatus", "ANSWER"));
+            String bridgeId = UUID.nameUUIDFromBytes((call.linkedid + operator.near.uniqueid)
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            call.bridgeId = bridgeId;
+            emit(bridgeEvent("BridgeCreate", bridgeId, 0));
+            operator.near.bridgeId = bridgeId;
+            emit(bridgeEvent("BridgeEnter", bridgeId, 1).add(channelHeaders(operator.near)));
+            near.bridgeId = bridgeId;
+            emit(bridgeEvent("BridgeEnter", bridgeId, 2).add(channelHeaders(near)));
+            later(call, talkTime(call), () -> customerHangsUp(call));
+        });
+    }
+
+    /** The operator leg goes: the bridge ends, the operator's channels hang up. */
+    private void releaseOperator(Call call, int cause) {
+        Leg operator = call.operator;
+        if (operator == null) {
+            return;
+        }
+        if (call.bridgeId != null) {
+            if (call.customer.near.bridgeId != null) {
+                call.customer.near.bridgeId = null;
+                emit(bridgeEvent("BridgeLeave", call.bridgeId, 1).add(channelHeaders(call.customer.near)));
+            }
+            operator.near.bridgeId = null;
+            emit(bridgeEvent("BridgeLeave", call.bridgeId, 0).add(channelHeaders(operator.near)));
+            emit(bridgeEvent("BridgeDestroy", call.bridgeId, 0));
+            call.bridgeId = null;
+        }
+        if (operator.local()) {
+            hangupRequest("HangupRequest", operator.far, cause);
+        }
+        hangup(operator.near, cause);
+        if (operator.local()) {
+            hangupRequest("SoftHangupRequest", operator.far, cause);
+            hangup(operator.far, cause);
+        }
+        call.operator = null;
+    }
+
+    // ---------------------------------------------------------------- endings
+
+    /** The customer puts the phone down (the far half of the customer leg goes first). */
+    private void customerHangsUp(Call call) {
+        Leg leg = call.customer;
+        if (leg.local()) {
+            hangupRequest("SoftHangupRequest", leg.far, 16);
+        }
+        hangupRequest("HangupRequest", leg.near, 16);
+        if (leg.local()) {
+            hangup(leg.far, 16);
+        }
+        if (call.bridgeId != null && leg.near.bridgeId != null) {
+            leg.near.bridgeId = null;
+            emit(bridgeEvent("BridgeLeave", call.bridgeId, 1).add(channelHeaders(leg.near)));
+        }
+        hangup(leg.near, 16);
+        releaseOperator(call, 16);
+        end(call);
+    }
+
+    /** The dialplan hangs the customer up (machine detected, greeting played, nobody to dial). */
+    private void dialplanHangsUp(Call call) {
+        Leg leg = call.customer;
+        releaseOperator(call, 16);
+        hangupRequest("SoftHangupRequest", leg.near, 16);
+        if (leg.local()) {
+            hangupRequest("HangupRequest", leg.far, 16);
+        }
+        hangup(leg.near, 16);
+        if (leg.local()) {
+            hangupRequest("SoftHangupRequest", leg.far, 16);
+            hangup(leg.far, 16);
+        }
+        end(call);
+    }
+
+    private void end(Call call) {
+        cancelPending(call);
+        call.over = true;
+    }
+
+    private void hangupAction(Client client, AmiMessage action, @Nullable String actionId) {
+        String name = action.get("Channel", "");
+        int cause = (int) parseLong(action.get("Cause"), 16);
+        Call call = null;
+        Channel channel = null;
+        for (Call candidate : calls.values()) {
+            for (Channel c : candidate.channels()) {
+                if (!c.hungUp && (c.name.equals(name) || matchesRegex(name, c.name))) {
+                    call = candidate;
+                    channel = c;
+                }
+            }
+        }
+        if (call == null) {
+            client.send(response("Error", actionId).add("Message", "No such channel"));
+            return;
+        }
+        client.send(response("Success", actionId).add("Message", "Channel Hungup"));
+        cancelPending(call);
+        Leg leg = call.customer;
+        if (!call.answered) {
+            hangupRequest("HangupRequest", leg.near, cause);
+            if (leg.local()) {
+                hangupRequest("SoftHangupRequest", leg.far, 16);
+                hangup(leg.far, cause);
+            }
+            emit(dialEvent("DialEnd", null, leg.near).add("DialStatus", "CANCEL"));
+            originateResponse(call, false, 1);
+            hangup(leg.near, cause);
+        } else if (channel == leg.near || channel == leg.far) {
+            hangupRequest("HangupRequest", channel, cause);
+            if (call.bridgeId != null && leg.near.bridgeId != null) {
+                leg.near.bridgeId = null;
+                emit(bridgeEvent("BridgeLeave", call.bridgeId, 1).add(channelHeaders(leg.near)));
+            }
+            hangup(leg.near, cause);
+            if (leg.local()) {
+                hangupRequest("SoftHangupRequest", leg.far, 16);
+                hangup(leg.far, cause);
+            }
+            releaseOperator(call, 16);
+        } else {
+            releaseOperator(call, cause);
+            dialplanHangsUp(call);
+        }
+        end(call);
+    }
+
+    private static boolean matchesRegex(String pattern, String name) {
+        if (pattern.length() > 2 && pattern.startsWith("/") && pattern.endsWith("/")) {
+            try {
+                return java.util.regex.Pattern.compile(pattern.substring(1, pattern.length() - 1)).matcher(name).find();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Nullable
+    private Call callOf(String channelName) {
+        for (Call call : calls.values()) {
+            if (!call.over && call.customer.near.name.equals(channelName)) {
+                return call;
+            }
+        }
+        return null;
+    }
+
+    private void setvar(Client client, AmiMessage action, @Nullable String actionId) {
+        Call call = callOf(action.get("Channel", ""));
+        if (call == null || action.get("Variable") == null) {
+            client.send(response("Error", actionId).add("Message", "No such channel"));
+            return;
+        }
+        call.variables.put(action.get("Variable"), action.get("Value", ""));
+        client.send(response("Success", actionId).add("Message", "Variable Set"));
+    }
+
+    private void redirect(Client client, AmiMessage action, @Nullable String actionId) {
+        Call call = callOf(action.get("Channel", ""));
+        if (call == null || !call.answered) {
+            client.send(response("Error", actionId).add("Message", "Channel specified does not exist"));
+            return;
+        }
+        client.send(response("Success", actionId).add("Message", "Redirect successful"));
+        cancelPending(call);
+        releaseOperator(call, 16);
+        Channel near = call.customer.near;
+        near.context = action.get("Context", near.context);
+        String exten = action.get("Exten", "s");
+        near.exten = exten;
+        near.priority = (int) parseLong(action.get("Priority"), 1);
+        if (call.variables.containsKey("DOZVON_ROUTE")
+                && near.context.equals(call.originate.get("Context", "")) && exten.equals("operator")) {
+            dialOperator(call);
+        } else {
+            near.application = "AGI";
+            later(call, talkTime(call), () -> customerHangsUp(call));
+        }
+    }
+
+    private void coreShowChannels(Client client, @Nullable String actionId) {
+        client.send(response("Success", actionId).add("EventList", "start").add("Message", "Channels will follow"));
+        int count = 0;
+        for (Call call : calls.values()) {
+            for (Channel channel : call.channels()) {
+                if (channel.hungUp) {
+                    continue;
+                }
+                count++;
+                AmiMessage event = new AmiMessage().add("Event", "CoreShowChannel");
+                if (actionId != null) {
+                    event.add("ActionID", actionId);
+                }
+                event.add(channelHeaders(channel))
+                        .add("Application", channel.application).add("ApplicationData", channel.applicationData)
+                        .add("Duration", duration(channel)).add("BridgeId", channel.bridgeId == null ? ""
+                                : channel.bridgeId);
+                client.send(event);
+            }
+        }
+        AmiMessage complete = new AmiMessage().add("Event", "CoreShowChannelsComplete");
+        if (actionId != null) {
+            complete.add("ActionID", actionId);
+        }
+        client.send(complete.add("EventList", "Complete").add("ListItems", count));
+    }
+
+    private static String duration(Channel channel) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - channel.createdNanos);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void emit(AmiMessage event) {
+        for (Client client : clients.get()) {
+            if (client.loggedIn()) {
+                client.send(event);
+            }
+        }
+    }
+
+    private void newState(Channel channel, int state) {
+        if (channel.state == state) {
+            return;
+        }
+        channel.state = state;
+        emit(channelEvent("Newstate", channel));
+    }
+
+    private void hangupRequest(String event, Channel channel, int cause) {
+        if (!channel.hungUp) {
+            emit(channelEvent(event, channel).add("Cause", cause));
+        }
+    }
+
+    private void hangup(Channel channel, int cause) {
+        if (channel.hungUp) {
+            return;
+        }
+        channel.hungUp = true;
+        emit(channelEvent("Hangup", channel).add("Cause", cause).add("Cause-txt", causeText(cause)));
+    }
+
+    static String causeText(int cause) {
+        return switch (cause) {
+            case 1 -> "Unallocated (unassigned) number";
+            case 16 -> "Normal Clearing";
+            case 17 -> "User busy";
+            case 19 -> "User alerting, no answer";
+            case 21 -> "Call Rejected";
+            case 34 -> "Circuit/channel congestion";
+            default -> "Unknown";
+        };
+    }
+
+    private static AmiMessage channelEvent(String name, Channel channel) {
+        return new AmiMessage().add("Event", name).add("Privilege", name.equals("UserEvent") ? "user,all" : "call,all")
+                .add(channelHeaders(channel));
+    }
+
+    private static AmiMessage bridgeEvent(String name, String bridgeId, int channels) {
+        return new AmiMessage().add("Event", name).add("Privilege", "call,all").add("BridgeUniqueid", bridgeId)
+                .add("BridgeType", "basic").add("BridgeTechnology", "simple_bridge").add("BridgeCreator", "<unknown>")
+                .add("BridgeName", "<unknown>").add("BridgeNumChannels", channels)
+                .add("BridgeVideoSourceMode", "none");
+    }
+
+    private static List<String[]> channelHeaders(Channel channel) {
+        return headers("", channel);
+    }
+
+    private static List<String[]> headers(String prefix, Channel channel) {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[] {prefix + "Channel", channel.name});
+        headers.add(new String[] {prefix + "ChannelState", String.valueOf(channel.state)});
+        headers.add(new String[] {prefix + "ChannelStateDesc", STATE_NAMES[channel.state]});
+        headers.add(new String[] {prefix + "CallerIDNum", channel.callerNum});
+        headers.add(new String[] {prefix + "CallerIDName", channel.callerName});
+        headers.add(new String[] {prefix + "ConnectedLineNum", "<unknown>"});
+        headers.add(new String[] {prefix + "ConnectedLineName", "<unknown>"});
+        headers.add(new String[] {prefix + "Language", "en"});
+        headers.add(new String[] {prefix + "AccountCode", ""});
+        headers.add(new String[] {prefix + "Context", channel.context});
+        headers.add(new String[] {prefix + "Exten", channel.exten});
+        headers.add(new String[] {prefix + "Priority", String.valueOf(channel.priority)});
+        headers.add(new String[] {prefix + "Uniqueid", channel.uniqueid});
+        headers.add(new String[] {prefix + "Linkedid", channel.linkedid});
+        return headers;
+    }
+
+    private static AmiMessage dialEvent(String name, @Nullable Channel caller, Channel destination) {
+        AmiMessage event = new AmiMessage().add("Event", name).add("Privilege", "call,all");
+        if (caller != null) {
+            event.add(channelHeaders(caller));
+        }
+        return event.add(headers("Dest", destination));
+    }
+}
