@@ -67,7 +67,7 @@ class TranscriptConformanceTests {
             throws IOException {
         List<String> expected = keyEvents(resource(transcript + ".txt"));
         List<String> actual = keyEvents(originate(transcript, exten, dialplan));
-        assertThat(expected).as("events of the transcript").hasSizeGreaterThan(5);
+        assertThat(expected).as("events of the transcript").hasSizeGreaterThanOrEqualTo(5);
 
         if (transcript.equals("amd-machine")) {
             expected = fromDialEnd(expected);
