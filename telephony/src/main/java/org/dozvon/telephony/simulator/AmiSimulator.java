@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,15 +103,37 @@ public final class AmiSimulator implements AutoCloseable {
         pbx.close();
     }
 
+    /**
+     * Binds the port. Listening again on a port from the ephemeral range can find it taken for a moment:
+     * a client retrying to connect to a port nobody listens on may connect to itself (a TCP
+     * self-connection), which holds the port until the client gives up waiting for a banner.
+     */
     private void listen(int onPort) {
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(bindAddress, onPort));
-            server = socket;
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The AMI simulator cannot listen on port " + onPort, e);
+        long deadline = System.nanoTime() + (onPort == 0 ? 0 : TimeUnit.SECONDS.toNanos(15));
+        while (true) {
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                try {
+                    socket.bind(new InetSocketAddress(bindAddress, onPort));
+                } catch (IOException e) {
+                    socket.close();
+                    throw e;
+                }
+                server = socket;
+                port = socket.getLocalPort();
+                break;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new UncheckedIOException("The AMI simulator cannot listen on port " + onPort, e);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException("Interrupted while binding port " + onPort, e);
+                }
+            }
         }
         ServerSocket listening = server;
         Thread acceptor = new Thread(() -> accept(listening), "ami-simulator-accept-" + port);
