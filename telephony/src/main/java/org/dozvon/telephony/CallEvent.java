@@ -6,8 +6,9 @@ import org.springframework.lang.Nullable;
 
 /**
  * What the PBX port reports about a call it originated. For every accepted {@link PbxPort#originate}
- * there is exactly one {@link CallEnded}, always the last event of that call; the others come at most
- * once each, in the order of the conversation (ringing, answered, machine detection, bridged).
+ * there is exactly one {@link CallEnded}, always the last event of that call; the others come in the
+ * order of the conversation (ringing, answered, machine detection, bridged), at most once each, except
+ * {@link CallBridged}, which comes again when {@link PbxPort#connectToOperator} moves a bridged customer.
  */
 public sealed interface CallEvent {
 
