@@ -48,8 +48,7 @@ class ApplyDecision implements JavaDelegate {
         Instant now = clock.now();
         Optional<CompletionCode> code = reads.code(text(execution, COMPLETION_CODE));
         CodeResolution resolution = code.map(CompletionCode::resolution).orElse(CodeResolution.RETRY);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> decision = execution.getVariable(DECISION) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        Map<String, Object> decision = decision(execution);
         String action = decision == null || decision.get("action") == null ? fallback(resolution)
                 : decision.get("action").toString().strip().toUpperCase(Locale.ROOT);
         Duration delay = decision != null && decision.get("delaySeconds") instanceof Number seconds
@@ -80,7 +79,7 @@ class ApplyDecision implements JavaDelegate {
                 }
                 execution.setVariable(CHANNEL, action);
                 execution.setVariable(TEMPLATE, template.toString().strip());
-                execution.setVariable(ROUTE, "NOTIFY");
+                pass(execution, ROUTE, "NOTIFY");
             }
             case "MOVE_TO_LIST" -> {
                 Object target = decision == null ? null : decision.get("target");
@@ -89,11 +88,11 @@ class ApplyDecision implements JavaDelegate {
                     log.warn("Contact {} could not be moved to list '{}' (no such list, or already there)", contactId, target);
                 }
                 execution.setVariable(FINAL_STATUS, finalStatus == null ? FinalStatus.MOVED.name() : finalStatus);
-                execution.setVariable(ROUTE, "FINISH");
+                pass(execution, ROUTE, "FINISH");
             }
             case "FINISH" -> {
                 execution.setVariable(FINAL_STATUS, finalStatus != null ? finalStatus : finalStatusOf(resolution).name());
-                execution.setVariable(ROUTE, "FINISH");
+                pass(execution, ROUTE, "FINISH");
             }
             default -> throw new IllegalStateException("Decision nextAction answered an unknown action '" + action
                     + "': use RETRY, NEXT_PHONE, CALLBACK, SMS, EMAIL, WEB, MOVE_TO_LIST or FINISH");
@@ -106,13 +105,19 @@ class ApplyDecision implements JavaDelegate {
         if ("PLAN".equals(execution.getVariable(ROUTE)) && code.isPresent() && code.get().maxAttempts() != null
                 && times != null && times >= code.get().maxAttempts()) {
             execution.setVariable(FINAL_STATUS, FinalStatus.ATTEMPTS_EXHAUSTED_CODE.name());
-            execution.setVariable(ROUTE, "FINISH");
+            pass(execution, ROUTE, "FINISH");
         }
+    }
+
+    /** The decision's answer, {@code decision} (see {@link EngineTuning}); null when no rule matched. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decision(DelegateExecution execution) {
+        return execution.getVariable(DECISION) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
     /** PLAN, unless the decision or the code already finished the contact. */
     private static void route(DelegateExecution execution, String route) {
-        execution.setVariable(ROUTE, execution.getVariable(FINAL_STATUS) != null ? "FINISH" : route);
+        pass(execution, ROUTE, execution.getVariable(FINAL_STATUS) != null ? "FINISH" : route);
     }
 
     private String nextPhone(long contactId, String current) {

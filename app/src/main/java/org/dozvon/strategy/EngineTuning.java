@@ -1,21 +1,46 @@
 package org.dozvon.strategy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.DmnBusinessRuleTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Adjusts Camunda's engine before it starts, for a strategy step's cost (docs/benchmarks.md, "Strategy"):
- * the DMN engine evaluates FEEL through {@link ParsedFeelEngine}.
+ * <ul>
+ * <li>the DMN engine evaluates FEEL through {@link ParsedFeelEngine};</li>
+ * <li>a business rule task that names no {@code camunda:resultVariable} (as the standard strategy's) leaves its
+ * decision's single result as the transient variable {@code decision} (a map of the outputs, null when no rule
+ * matched) for the rest of the step: {@code applyDecision} reads it, nothing is written to the database.
+ * Camunda's own {@code decisionResult} is local to the task's execution and may not reach the next task.</li>
+ * </ul>
  */
 @Component
 class EngineTuning extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new DecisionForTheStep());
+        configuration.setCustomPostBPMNParseListeners(listeners);
         if (configuration.isDmnFeelEnableLegacyBehavior()) {
             return; // the old Java FEEL engine was asked for: leave it
         }
@@ -24,5 +49,26 @@ class EngineTuning extends AbstractProcessEnginePlugin {
                 : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         ParsedFeelEngine.install(dmn);
         configuration.setDmnEngineConfiguration(dmn);
+    }
+
+    /** Gives business rule tasks without a result variable the end listener {@link #notify} (see above). */
+    static final class DecisionForTheStep extends AbstractBpmnParseListener implements ExecutionListener {
+
+        @Override
+        public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (activity.getActivityBehavior() instanceof DmnBusinessRuleTaskActivityBehavior
+                    && element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "resultVariable") == null) {
+                activity.addListener(ExecutionListener.EVENTNAME_END, this);
+            }
+        }
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            if (execution.getVariableLocal("decisionResult") instanceof DmnDecisionResult result) {
+                DmnDecisionResultEntries single = result.getSingleResult();
+                ContactVariables.pass(execution, ContactVariables.DECISION,
+                        single == null ? null : new HashMap<>(single.getEntryMap()));
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ class RequestDial implements JavaDelegate {
                 day == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) : LocalDate.parse(day), now,
                 clock.isVirtual()));
         execution.setVariable(ATTEMPT_ID, attemptId);
-        execution.setVariable(OUTCOME_DEADLINE, date(now.plus(properties.outcomeTimeout())));
+        pass(execution, OUTCOME_DEADLINE, date(now.plus(properties.outcomeTimeout())));
         execution.setVariable(OUTCOME, null);
         execution.setVariable(COMPLETION_CODE, null);
         execution.setVariable(CALLBACK_AT, null);
