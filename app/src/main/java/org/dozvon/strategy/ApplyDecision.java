@@ -57,19 +57,19 @@ class ApplyDecision implements JavaDelegate {
         String finalStatus = decision == null || decision.get("finalStatus") == null ? null
                 : FinalStatus.valueOf(decision.get("finalStatus").toString().strip()).name();
         String phone = text(execution, PHONE);
-        execution.setVariable(LAST_ACTION, action);
-        execution.setVariable(FINAL_STATUS, finalStatus);
-        execution.setVariable(NOT_BEFORE, date(now.plus(delay)));
-        execution.setVariable(PREFERRED_PHONE, phone);
+        keep(execution, LAST_ACTION, action);
+        keep(execution, FINAL_STATUS, finalStatus);
+        keep(execution, NOT_BEFORE, date(now.plus(delay)));
+        keep(execution, PREFERRED_PHONE, phone);
         switch (action) {
             case "RETRY" -> route(execution, "PLAN");
             case "NEXT_PHONE" -> {
-                execution.setVariable(PREFERRED_PHONE, nextPhone(contactId(execution), phone));
+                keep(execution, PREFERRED_PHONE, nextPhone(contactId(execution), phone));
                 route(execution, "PLAN");
             }
             case "CALLBACK" -> {
                 Instant agreed = instant(execution, CALLBACK_AT);
-                execution.setVariable(CALLBACK_PLANNED, date(agreed != null && agreed.isAfter(now) ? agreed : now.plus(delay)));
+                keep(execution, CALLBACK_PLANNED, date(agreed != null && agreed.isAfter(now) ? agreed : now.plus(delay)));
                 route(execution, "PLAN");
             }
             case "SMS", "EMAIL", "WEB" -> {
@@ -77,8 +77,8 @@ class ApplyDecision implements JavaDelegate {
                 if (template == null || template.toString().isBlank()) {
                     throw new IllegalStateException("Decision nextAction answered " + action + " without a template");
                 }
-                execution.setVariable(CHANNEL, action);
-                execution.setVariable(TEMPLATE, template.toString().strip());
+                keep(execution, CHANNEL, action);
+                keep(execution, TEMPLATE, template.toString().strip());
                 pass(execution, ROUTE, "NOTIFY");
             }
             case "MOVE_TO_LIST" -> {
@@ -87,11 +87,11 @@ class ApplyDecision implements JavaDelegate {
                 if (target == null || !cards.moveToList(contactId, target.toString().strip())) {
                     log.warn("Contact {} could not be moved to list '{}' (no such list, or already there)", contactId, target);
                 }
-                execution.setVariable(FINAL_STATUS, finalStatus == null ? FinalStatus.MOVED.name() : finalStatus);
+                keep(execution, FINAL_STATUS, finalStatus == null ? FinalStatus.MOVED.name() : finalStatus);
                 pass(execution, ROUTE, "FINISH");
             }
             case "FINISH" -> {
-                execution.setVariable(FINAL_STATUS, finalStatus != null ? finalStatus : finalStatusOf(resolution).name());
+                keep(execution, FINAL_STATUS, finalStatus != null ? finalStatus : finalStatusOf(resolution).name());
                 pass(execution, ROUTE, "FINISH");
             }
             default -> throw new IllegalStateException("Decision nextAction answered an unknown action '" + action
@@ -104,7 +104,7 @@ class ApplyDecision implements JavaDelegate {
         Long times = number(execution, TIMES_THIS_CODE);
         if ("PLAN".equals(execution.getVariable(ROUTE)) && code.isPresent() && code.get().maxAttempts() != null
                 && times != null && times >= code.get().maxAttempts()) {
-            execution.setVariable(FINAL_STATUS, FinalStatus.ATTEMPTS_EXHAUSTED_CODE.name());
+            keep(execution, FINAL_STATUS, FinalStatus.ATTEMPTS_EXHAUSTED_CODE.name());
             pass(execution, ROUTE, "FINISH");
         }
     }

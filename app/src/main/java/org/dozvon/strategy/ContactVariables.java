@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.variable.Variables;
  * values: Long, Integer, String, Boolean, Date.
  *
  * <p>Each variable written is a row of {@code ACT_RU_VARIABLE} inserted or updated, so a value is kept only
- * when a later step, after the process has waited, reads it; what only the rest of the same step reads (the
- * decision's inputs, the plan, the route) is a transient variable ({@link #pass}), which lives until the
- * process waits.
+ * when a later step, after the process has waited, reads it ({@link #keep}, written only when it changes);
+ * what only the rest of the same step reads (the decision's inputs, the plan, the route) is a transient
+ * variable ({@link #pass}), which lives until the process waits.
  */
 final class ContactVariables {
 
@@ -93,6 +93,17 @@ final class ContactVariables {
             scope.setVariable(name, value);
         } else {
             scope.setVariable(name, Variables.untypedValue(value, true));
+        }
+    }
+
+    /**
+     * Sets a value later steps read: a persistent variable. Unless it already holds this value: Camunda writes a
+     * variable that is set again even to the same value.
+     */
+    static void keep(VariableScope scope, String name, Object value) {
+        CoreVariableInstance existing = instance(scope, name);
+        if (existing == null || !java.util.Objects.equals(existing.getTypedValue(true).getValue(), value)) {
+            scope.setVariable(name, value);
         }
     }
 
