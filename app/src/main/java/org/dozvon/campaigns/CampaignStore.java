@@ -49,8 +49,11 @@ class CampaignStore {
             max_attempts_per_day, max_hours_since_first_attempt, max_hours_since_creation, revision, created_at,
             updated_at, status_changed_at, """ + CHILDREN;
 
+    private static final int MAX_FILTERS = 500;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Map<String, ContactFilter> filters = new java.util.concurrent.ConcurrentHashMap<>();
 
     CampaignStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -261,9 +264,22 @@ class CampaignStore {
         }
     }
 
+    /**
+     * The filter a text holds. Filters are immutable and a strategy step reads its campaign every time, so each
+     * text is parsed once (a few hundred distinct texts at most; the cache starts afresh beyond that).
+     */
     private ContactFilter fromJson(String text) {
+        ContactFilter known = filters.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json.readValue(text, ContactFilter.class);
+            ContactFilter filter = json.readValue(text, ContactFilter.class);
+            if (filters.size() >= MAX_FILTERS) {
+                filters.clear();
+            }
+            filters.put(text, filter);
+            return filter;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("campaign filter " + text + " cannot be read", e);
         }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dozvon.campaigns.CodeResolution;
@@ -109,10 +111,21 @@ class ApplyDecision implements JavaDelegate {
         }
     }
 
-    /** The decision's answer, {@code decision} (see {@link EngineTuning}); null when no rule matched. */
+    /**
+     * The decision's answer: the variable {@code decision} (a business rule task's {@code camunda:resultVariable},
+     * or see {@link EngineTuning}), else the single result of the decision this step evaluated (Camunda's transient
+     * {@code decisionResult}); null when no rule matched.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> decision(DelegateExecution execution) {
-        return execution.getVariable(DECISION) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        if (execution.getVariable(DECISION) instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        if (execution.getVariable(DECISION_RESULT) instanceof DmnDecisionResult result) {
+            DmnDecisionResultEntries single = result.getSingleResult();
+            return single == null ? null : single.getEntryMap();
+        }
+        return null;
     }
 
     /** PLAN, unless the decision or the code already finished the contact. */

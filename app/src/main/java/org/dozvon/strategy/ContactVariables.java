@@ -43,6 +43,8 @@ final class ContactVariables {
     static final String TIMES_THIS_CODE = "timesThisCode";
     static final String OTHER_PHONES = "otherPhones";
     static final String DECISION = "decision";
+    /** Camunda's own transient variable: the result of the decision the step's business rule task evaluated. */
+    static final String DECISION_RESULT = "decisionResult";
     static final String ROUTE = "route";
     static final String NOT_BEFORE = "notBefore";
     static final String PREFERRED_PHONE = "preferredPhone";

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -26,10 +27,11 @@ import org.springframework.stereotype.Component;
  * Adjusts Camunda's engine before it starts, for a strategy step's cost (docs/benchmarks.md, "Strategy"):
  * <ul>
  * <li>the DMN engine evaluates FEEL through {@link ParsedFeelEngine};</li>
- * <li>a business rule task that names no {@code camunda:resultVariable} (as the standard strategy's) leaves its
- * decision's single result as the transient variable {@code decision} (a map of the outputs, null when no rule
- * matched) for the rest of the step: {@code applyDecision} reads it, nothing is written to the database.
- * Camunda's own {@code decisionResult} is local to the task's execution and may not reach the next task.</li>
+ * <li>a business rule task is not a scope of its own (see {@link DecisionForTheStep#parseBusinessRuleTask}), so
+ * Camunda's transient {@code decisionResult} stays on the execution that goes on to {@code applyDecision}, which
+ * reads it when the task names no {@code camunda:resultVariable} (as the standard strategy's): nothing is
+ * written to the database. Where the task must stay a scope (input/output mappings, boundary events), its end
+ * listener hands the single result on as the transient variable {@code decision}.</li>
  * </ul>
  */
 @Component
@@ -51,19 +53,31 @@ class EngineTuning extends AbstractProcessEnginePlugin {
         configuration.setDmnEngineConfiguration(dmn);
     }
 
-    /** Gives business rule tasks without a result variable the end listener {@link #notify} (see above). */
+    /**
+     * Business rule tasks calling a decision: no scope of their own; without a result variable, the end listener
+     * {@link #notify} (see above).
+     */
     static final class DecisionForTheStep extends AbstractBpmnParseListener implements ExecutionListener {
 
         @Override
         public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (activity.getActivityBehavior() instanceof DmnBusinessRuleTaskActivityBehavior
-                    && element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "resultVariable") == null) {
+            if (!(activity.getActivityBehavior() instanceof DmnBusinessRuleTaskActivityBehavior)) {
+                return;
+            }
+            // Camunda makes the task a scope (a child execution, created and removed in every step) only to keep
+            // its transient decisionResult local; input/output mappings, boundary events and multi-instance, which
+            // need the scope, are parsed afterwards and make it one again
+            activity.setScope(false);
+            if (element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "resultVariable") == null) {
                 activity.addListener(ExecutionListener.EVENTNAME_END, this);
             }
         }
 
         @Override
         public void notify(DelegateExecution execution) {
+            if (execution instanceof ExecutionEntity entity && entity.getActivity() != null && !entity.getActivity().isScope()) {
+                return; // decisionResult stays on the execution that goes on: applyDecision reads it there
+            }
             if (execution.getVariableLocal("decisionResult") instanceof DmnDecisionResult result) {
                 DmnDecisionResultEntries single = result.getSingleResult();
                 ContactVariables.pass(execution, ContactVariables.DECISION,
