@@ -30,15 +30,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CampaignStore {
 
+    /** A campaign's rows in other tables, as arrays beside its own columns (see {@link #load}). */
+    private static final String CHILDREN = """
+            array(select l.list_id from campaign_list l where l.campaign_id = campaign.id order by l.position) as lists,
+            array(select d.dnc_list_id from campaign_dnc_list d where d.campaign_id = campaign.id order by d.dnc_list_id)
+                as dnc_lists,
+            array(select array[t.field_code, t.max_attempts::text] from campaign_phone_type_limit t
+                  where t.campaign_id = campaign.id order by t.field_code) as phone_limits,
+            array(select array[h.day_type, h.from_time::text, h.to_time::text] from campaign_calling_hours h
+                  where h.campaign_id = campaign.id order by h.day_type, h.from_time, h.to_time) as hours,
+            array(select array[e.day::text, e.from_time::text, e.to_time::text] from campaign_date_exception e
+                  where e.campaign_id = campaign.id order by e.day, e.from_time) as exceptions""";
+
     private static final String COLUMNS = """
             id, name, description, status, strategy_key, strategy_version, list_order, filter::text, sample_percent,
             order_field, order_descending, completion_code_group_id, calendar_id, endless, weight, starts_at, stops_at,
             time_zone_mode, time_zone, callback_period_hours, number_prefix, max_attempts_per_contact,
             max_attempts_per_day, max_hours_since_first_attempt, max_hours_since_creation, revision, created_at,
-            updated_at, status_changed_at""";
+            updated_at, status_changed_at, """ + CHILDREN;
+
+    private static final int MAX_FILTERS = 500;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Map<String, ContactFilter> filters = new java.util.concurrent.ConcurrentHashMap<>();
 
     CampaignStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -172,48 +187,49 @@ class CampaignStore {
         return names;
     }
 
+    /**
+     * The campaigns a query of {@link #COLUMNS} (with {@link #CHILDREN}) answers, each with its lists, DNC lists,
+     * limits, hours and exceptions, all in that one statement: a strategy step reads its campaign every time.
+     */
     private List<CampaignView> load(String sql, Map<String, ?> params) {
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
-        if (rows.isEmpty()) {
+        return jdbc.sql(sql).params(params).query((rs, n) -> {
+            Row row = row(rs);
+            Map<String, Integer> phoneLimits = new LinkedHashMap<>();
+            for (String[] limit : rows(rs, "phone_limits")) {
+                phoneLimits.put(limit[0], Integer.valueOf(limit[1]));
+            }
+            Map<DayType, List<CallingInterval>> hours = new EnumMap<>(DayType.class);
+            for (String[] interval : rows(rs, "hours")) {
+                hours.computeIfAbsent(DayType.valueOf(interval[0]), k -> new ArrayList<>())
+                        .add(new CallingInterval(LocalTime.parse(interval[1]), LocalTime.parse(interval[2])));
+            }
+            Map<LocalDate, List<CallingInterval>> exceptions = new TreeMap<>();
+            for (String[] exception : rows(rs, "exceptions")) {
+                List<CallingInterval> intervals = exceptions.computeIfAbsent(LocalDate.parse(exception[0]), k -> new ArrayList<>());
+                if (exception[1] != null) {
+                    intervals.add(new CallingInterval(LocalTime.parse(exception[1]), LocalTime.parse(exception[2])));
+                }
+            }
+            return row.view(ids(rs, "lists"), ids(rs, "dnc_lists"), phoneLimits, hours, exceptions);
+        }).list();
+    }
+
+    private static List<Long> ids(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((Long[]) array.getArray());
+    }
+
+    /** A two-dimensional text array's rows (an empty array has none). */
+    private static List<String[]> rows(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(Row::id).toList();
-        Map<Long, List<Long>> lists = new HashMap<>();
-        jdbc.sql("select campaign_id, list_id from campaign_list where campaign_id in (:ids) order by campaign_id, position")
-                .param("ids", ids)
-                .query((rs, n) -> lists.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
-        Map<Long, List<Long>> dncLists = new HashMap<>();
-        jdbc.sql("select campaign_id, dnc_list_id from campaign_dnc_list where campaign_id in (:ids) order by campaign_id, dnc_list_id")
-                .param("ids", ids)
-                .query((rs, n) -> dncLists.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
-        Map<Long, Map<String, Integer>> phoneLimits = new HashMap<>();
-        jdbc.sql("select campaign_id, field_code, max_attempts from campaign_phone_type_limit where campaign_id in (:ids)")
-                .param("ids", ids)
-                .query((rs, n) -> phoneLimits.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getInt(3))).list();
-        Map<Long, Map<DayType, List<CallingInterval>>> hours = new HashMap<>();
-        jdbc.sql("select campaign_id, day_type, from_time, to_time from campaign_calling_hours where campaign_id in (:ids)"
-                        + " order by campaign_id, day_type, from_time, to_time")
-                .param("ids", ids)
-                .query((rs, n) -> hours.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(DayType.class))
-                        .computeIfAbsent(DayType.valueOf(rs.getString(2)), k -> new ArrayList<>())
-                        .add(new CallingInterval(rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)))).list();
-        Map<Long, Map<LocalDate, List<CallingInterval>>> exceptions = new HashMap<>();
-        jdbc.sql("select campaign_id, day, from_time, to_time from campaign_date_exception where campaign_id in (:ids)"
-                        + " order by campaign_id, day, from_time")
-                .param("ids", ids)
-                .query((rs, n) -> {
-                    List<CallingInterval> intervals = exceptions.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                            .computeIfAbsent(rs.getObject(2, LocalDate.class), k -> new ArrayList<>());
-                    LocalTime from = rs.getObject(3, LocalTime.class);
-                    if (from != null) {
-                        intervals.add(new CallingInterval(from, rs.getObject(4, LocalTime.class)));
-                    }
-                    return intervals;
-                }).list();
-        return rows.stream().map(row -> row.view(lists.getOrDefault(row.id(), List.of()), dncLists.getOrDefault(row.id(), List.of()),
-                phoneLimits.getOrDefault(row.id(), Map.of()), hours.getOrDefault(row.id(), Map.of()),
-                exceptions.getOrDefault(row.id(), Map.of()))).toList();
+        List<String[]> rows = new ArrayList<>();
+        for (Object row : (Object[]) array.getArray()) {
+            rows.add((String[]) row);
+        }
+        return rows;
     }
 
     private Row row(ResultSet rs) throws SQLException {
@@ -248,9 +264,22 @@ class CampaignStore {
         }
     }
 
+    /**
+     * The filter a text holds. Filters are immutable and a strategy step reads its campaign every time, so each
+     * text is parsed once (a few hundred distinct texts at most; the cache starts afresh beyond that).
+     */
     private ContactFilter fromJson(String text) {
+        ContactFilter known = filters.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json.readValue(text, ContactFilter.class);
+            ContactFilter filter = json.readValue(text, ContactFilter.class);
+            if (filters.size() >= MAX_FILTERS) {
+                filters.clear();
+            }
+            filters.put(text, filter);
+            return filter;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("campaign filter " + text + " cannot be read", e);
         }

@@ -34,10 +34,19 @@ public class ContactCards {
     /** The contact, or empty when it has been deleted. */
     @Transactional(readOnly = true)
     public Optional<Card> card(long contactId) {
-        return jdbc.sql("select id, list_id, attributes::text, dnc, created_at from contact where id = :id")
+        // one statement: the strategy reads a card at every step
+        return jdbc.sql("""
+                        select c.id, c.list_id, c.attributes::text, c.dnc, c.created_at,
+                               array(select array[p.field_code, p.number, p.time_zone, p.status, p.priority::text]
+                                     from contact_phone p where p.contact_id = c.id order by p.priority, p.id) as phones,
+                               array(select f.code from contact_field f where f.type = 'EMAIL' order by f.id) as email_fields
+                        from contact c where c.id = :id""")
                 .param("id", contactId)
-                .query((rs, n) -> new Card(rs.getLong(1), rs.getLong(2), values(rs.getString(3)), rs.getBoolean(4),
-                        rs.getTimestamp(5).toInstant(), phones(contactId), emails(contactId, rs.getString(3))))
+                .query((rs, n) -> {
+                    Map<String, Object> values = values(rs.getString(3));
+                    return new Card(rs.getLong(1), rs.getLong(2), values, rs.getBoolean(4), rs.getTimestamp(5).toInstant(),
+                            phones((Object[]) rs.getArray(6).getArray()), emails(values, (String[]) rs.getArray(7).getArray()));
+                })
                 .optional();
     }
 
@@ -87,21 +96,18 @@ public class ContactCards {
         return contactId;
     }
 
-    private List<Phone> phones(long contactId) {
-        return jdbc.sql("select field_code, number, time_zone, status, priority from contact_phone"
-                        + " where contact_id = :id order by priority, id")
-                .param("id", contactId)
-                .query((rs, n) -> new Phone(rs.getString(1), rs.getString(2), rs.getString(3),
-                        "ACTIVE".equals(rs.getString(4)), rs.getInt(5)))
-                .list();
+    private static List<Phone> phones(Object[] rows) {
+        List<Phone> phones = new java.util.ArrayList<>(rows.length);
+        for (Object row : rows) {
+            String[] phone = (String[]) row;
+            phones.add(new Phone(phone[0], phone[1], phone[2], "ACTIVE".equals(phone[3]), Integer.parseInt(phone[4])));
+        }
+        return phones;
     }
 
-    private List<String> emails(long contactId, String attributes) {
-        Map<String, Object> values = values(attributes);
-        return jdbc.sql("select code from contact_field where type = 'EMAIL' order by id")
-                .query(String.class).list().stream()
-                .map(values::get).filter(value -> value instanceof String text && !text.isBlank())
-                .map(Object::toString).toList();
+    private static List<String> emails(Map<String, Object> values, String[] emailFields) {
+        return java.util.Arrays.stream(emailFields).map(values::get)
+                .filter(value -> value instanceof String text && !text.isBlank()).map(Object::toString).toList();
     }
 
     private Map<String, Object> values(String text) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dozvon.campaigns.CodeResolution;
@@ -49,8 +51,7 @@ class ApplyDecision implements JavaDelegate {
         Instant now = clock.now();
         Optional<CompletionCode> code = reads.code(text(execution, COMPLETION_CODE));
         CodeResolution resolution = code.map(CompletionCode::resolution).orElse(CodeResolution.RETRY);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> decision = execution.getVariable(DECISION) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        Map<String, Object> decision = decision(execution);
         String action = decision == null || decision.get("action") == null ? fallback(resolution)
                 : decision.get("action").toString().strip().toUpperCase(Locale.ROOT);
         Duration delay = decision != null && decision.get("delaySeconds") instanceof Number seconds
@@ -59,19 +60,19 @@ class ApplyDecision implements JavaDelegate {
         String finalStatus = decision == null || decision.get("finalStatus") == null ? null
                 : FinalStatus.valueOf(decision.get("finalStatus").toString().strip()).name();
         String phone = text(execution, PHONE);
-        execution.setVariable(LAST_ACTION, action);
-        execution.setVariable(FINAL_STATUS, finalStatus);
-        execution.setVariable(NOT_BEFORE, date(now.plus(delay)));
-        execution.setVariable(PREFERRED_PHONE, phone);
+        keep(execution, LAST_ACTION, action);
+        keep(execution, FINAL_STATUS, finalStatus);
+        keep(execution, NOT_BEFORE, date(now.plus(delay)));
+        keep(execution, PREFERRED_PHONE, phone);
         switch (action) {
             case "RETRY" -> route(execution, "PLAN");
             case "NEXT_PHONE" -> {
-                execution.setVariable(PREFERRED_PHONE, nextPhone(contactId(execution), phone));
+                keep(execution, PREFERRED_PHONE, nextPhone(contactId(execution), phone));
                 route(execution, "PLAN");
             }
             case "CALLBACK" -> {
                 Instant agreed = instant(execution, CALLBACK_AT);
-                execution.setVariable(CALLBACK_PLANNED, date(agreed != null && agreed.isAfter(now) ? agreed : now.plus(delay)));
+                keep(execution, CALLBACK_PLANNED, date(agreed != null && agreed.isAfter(now) ? agreed : now.plus(delay)));
                 route(execution, "PLAN");
             }
             case "SMS", "EMAIL", "WEB" -> {
@@ -79,9 +80,9 @@ class ApplyDecision implements JavaDelegate {
                 if (template == null || template.toString().isBlank()) {
                     throw new IllegalStateException("Decision nextAction answered " + action + " without a template");
                 }
-                execution.setVariable(CHANNEL, action);
-                execution.setVariable(TEMPLATE, template.toString().strip());
-                execution.setVariable(ROUTE, "NOTIFY");
+                keep(execution, CHANNEL, action);
+                keep(execution, TEMPLATE, template.toString().strip());
+                pass(execution, ROUTE, "NOTIFY");
             }
             case "MOVE_TO_LIST" -> {
                 Object target = decision == null ? null : decision.get("target");
@@ -89,12 +90,12 @@ class ApplyDecision implements JavaDelegate {
                 if (target == null || !cards.moveToList(contactId, target.toString().strip())) {
                     log.warn("Contact {} could not be moved to list '{}' (no such list, or already there)", contactId, target);
                 }
-                execution.setVariable(FINAL_STATUS, finalStatus == null ? FinalStatus.MOVED.name() : finalStatus);
-                execution.setVariable(ROUTE, "FINISH");
+                keep(execution, FINAL_STATUS, finalStatus == null ? FinalStatus.MOVED.name() : finalStatus);
+                pass(execution, ROUTE, "FINISH");
             }
             case "FINISH" -> {
-                execution.setVariable(FINAL_STATUS, finalStatus != null ? finalStatus : finalStatusOf(resolution).name());
-                execution.setVariable(ROUTE, "FINISH");
+                keep(execution, FINAL_STATUS, finalStatus != null ? finalStatus : finalStatusOf(resolution).name());
+                pass(execution, ROUTE, "FINISH");
             }
             default -> throw new IllegalStateException("Decision nextAction answered an unknown action '" + action
                     + "': use RETRY, NEXT_PHONE, CALLBACK, SMS, EMAIL, WEB, MOVE_TO_LIST or FINISH");
@@ -105,14 +106,31 @@ class ApplyDecision implements JavaDelegate {
         Long times = number(execution, TIMES_THIS_CODE);
         if ("PLAN".equals(execution.getVariable(ROUTE)) && code.isPresent() && code.get().maxAttempts() != null
                 && times != null && times >= code.get().maxAttempts()) {
-            execution.setVariable(FINAL_STATUS, FinalStatus.ATTEMPTS_EXHAUSTED_CODE.name());
-            execution.setVariable(ROUTE, "FINISH");
+            keep(execution, FINAL_STATUS, FinalStatus.ATTEMPTS_EXHAUSTED_CODE.name());
+            pass(execution, ROUTE, "FINISH");
         }
+    }
+
+    /**
+     * The decision's answer: the variable {@code decision} (a business rule task's {@code camunda:resultVariable},
+     * or see {@link EngineTuning}), else the single result of the decision this step evaluated (Camunda's transient
+     * {@code decisionResult}); null when no rule matched.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decision(DelegateExecution execution) {
+        if (execution.getVariable(DECISION) instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        if (execution.getVariable(DECISION_RESULT) instanceof DmnDecisionResult result) {
+            DmnDecisionResultEntries single = result.getSingleResult();
+            return single == null ? null : single.getEntryMap();
+        }
+        return null;
     }
 
     /** PLAN, unless the decision or the code already finished the contact. */
     private static void route(DelegateExecution execution, String route) {
-        execution.setVariable(ROUTE, execution.getVariable(FINAL_STATUS) != null ? "FINISH" : route);
+        pass(execution, ROUTE, execution.getVariable(FINAL_STATUS) != null ? "FINISH" : route);
     }
 
     private String nextPhone(long contactId, String current) {

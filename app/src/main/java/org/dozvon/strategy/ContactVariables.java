@@ -4,10 +4,18 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The process variables Dozvon's delegates share (see docs/strategies.md), read and written as plain
  * values: Long, Integer, String, Boolean, Date.
+ *
+ * <p>Each variable written is a row of {@code ACT_RU_VARIABLE} inserted or updated, so a value is kept only
+ * when a later step, after the process has waited, reads it ({@link #keep}, written only when it changes);
+ * what only the rest of the same step reads (the decision's inputs, the plan, the route) is a transient
+ * variable ({@link #pass}), which lives until the process waits.
  */
 final class ContactVariables {
 
@@ -35,6 +43,8 @@ final class ContactVariables {
     static final String TIMES_THIS_CODE = "timesThisCode";
     static final String OTHER_PHONES = "otherPhones";
     static final String DECISION = "decision";
+    /** Camunda's own transient variable: the result of the decision the step's business rule task evaluated. */
+    static final String DECISION_RESULT = "decisionResult";
     static final String ROUTE = "route";
     static final String NOT_BEFORE = "notBefore";
     static final String PREFERRED_PHONE = "preferredPhone";
@@ -72,6 +82,35 @@ final class ContactVariables {
     static Instant instant(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value instanceof Date date ? date.toInstant() : null;
+    }
+
+    /**
+     * Sets a value only this step reads (the process does not wait before): a transient variable. A
+     * persistent variable of the name (written by an earlier version of Dozvon) is updated instead, as Camunda
+     * refuses to turn one into the other.
+     */
+    static void pass(VariableScope scope, String name, Object value) {
+        CoreVariableInstance existing = instance(scope, name);
+        if (existing != null && !existing.getTypedValue(false).isTransient()) {
+            scope.setVariable(name, value);
+        } else {
+            scope.setVariable(name, Variables.untypedValue(value, true));
+        }
+    }
+
+    /**
+     * Sets a value later steps read: a persistent variable. Unless it already holds this value: Camunda writes a
+     * variable that is set again even to the same value.
+     */
+    static void keep(VariableScope scope, String name, Object value) {
+        CoreVariableInstance existing = instance(scope, name);
+        if (existing == null || !java.util.Objects.equals(existing.getTypedValue(true).getValue(), value)) {
+            scope.setVariable(name, value);
+        }
+    }
+
+    private static CoreVariableInstance instance(VariableScope scope, String name) {
+        return scope instanceof AbstractVariableScope variables ? variables.getVariableInstance(name) : null;
     }
 
     static Date date(Instant instant) {

@@ -29,7 +29,7 @@ class FinishContact implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String status = text(execution, FINAL_STATUS);
         FinalStatus finalStatus = status == null ? FinalStatus.FAILURE : FinalStatus.valueOf(status);
-        execution.setVariable(FINAL_STATUS, finalStatus.name());
+        keep(execution, FINAL_STATUS, finalStatus.name());
         progress.finished(campaignId(execution), contactId(execution), finalStatus, clock.now());
         log.debug("Contact {} finished: {}", execution.getProcessBusinessKey(), finalStatus);
         timeline.finished(finalStatus.name());

@@ -61,19 +61,19 @@ class PlanAttempt implements JavaDelegate {
         long contactId = contactId(execution);
         Instant now = clock.now();
         Plan plan = plan(execution, campaignId, contactId, now);
-        execution.setVariable(PLAN, plan.kind());
-        execution.setVariable(FINAL_STATUS, plan.finalStatus() == null ? null : plan.finalStatus().name());
+        pass(execution, PLAN, plan.kind());
+        keep(execution, FINAL_STATUS, plan.finalStatus() == null ? null : plan.finalStatus().name());
         if (plan.phone() != null) {
-            execution.setVariable(PHONE, plan.phone().number());
-            execution.setVariable(PHONE_TYPE, plan.phone().type());
+            keep(execution, PHONE, plan.phone().number());
+            keep(execution, PHONE_TYPE, plan.phone().type());
         }
-        execution.setVariable(TIME_ZONE, plan.zone() == null ? null : plan.zone().getId());
-        execution.setVariable(DIAL_AT, date(plan.dialAt()));
-        execution.setVariable(WINDOW_END, date(plan.windowEnd()));
+        pass(execution, TIME_ZONE, plan.zone() == null ? null : plan.zone().getId());
+        pass(execution, DIAL_AT, date(plan.dialAt()));
+        pass(execution, WINDOW_END, date(plan.windowEnd()));
         if (plan.dialAt() != null && plan.zone() != null) {
             LocalDate day = LocalDate.ofInstant(plan.dialAt(), plan.zone());
-            execution.setVariable(LOCAL_DAY, day.toString());
-            execution.setVariable(DAY_TYPE, plan.dayTypes().apply(day).name());
+            keep(execution, LOCAL_DAY, day.toString());
+            keep(execution, DAY_TYPE, plan.dayTypes().apply(day).name());
         }
         if (!plan.kind().equals("FINISH")) {
             progress.state(campaignId, contactId, CampaignContacts.State.WAITING, plan.dialAt());

@@ -50,14 +50,14 @@ class RequestDial implements JavaDelegate {
                 callback ? CALLBACK_PRIORITY : 0, now, instant(execution, WINDOW_END),
                 day == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) : LocalDate.parse(day), now,
                 clock.isVirtual()));
-        execution.setVariable(ATTEMPT_ID, attemptId);
-        execution.setVariable(OUTCOME_DEADLINE, date(now.plus(properties.outcomeTimeout())));
-        execution.setVariable(OUTCOME, null);
-        execution.setVariable(COMPLETION_CODE, null);
-        execution.setVariable(CALLBACK_AT, null);
-        execution.setVariable(CALLBACK_PLANNED, null);
-        execution.setVariable(NOT_BEFORE, null);
-        execution.setVariable(PREFERRED_PHONE, null);
+        keep(execution, ATTEMPT_ID, attemptId);
+        pass(execution, OUTCOME_DEADLINE, date(now.plus(properties.outcomeTimeout())));
+        keep(execution, OUTCOME, null);
+        keep(execution, COMPLETION_CODE, null);
+        keep(execution, CALLBACK_AT, null);
+        keep(execution, CALLBACK_PLANNED, null);
+        keep(execution, NOT_BEFORE, null);
+        keep(execution, PREFERRED_PHONE, null);
         progress.state(campaignId, contactId, CampaignContacts.State.QUEUED, now);
         timeline.note("DIAL", StrategyTimeline.part(callback ? "dialCallback" : "dial", text(execution, PHONE),
                 String.valueOf(attemptId)));

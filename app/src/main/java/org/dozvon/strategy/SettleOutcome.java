@@ -56,19 +56,19 @@ class SettleOutcome implements JavaDelegate {
             if (queue.cancelIfQueued(attemptId, now)) {
                 log.info("Dial request {} ({}) was not dialled in time: cancelled, planning again", attemptId,
                         execution.getProcessBusinessKey());
-                execution.setVariable(SETTLED, false);
+                pass(execution, SETTLED, false);
                 timeline.note("OUTCOME", StrategyTimeline.part("deadline"));
                 return;
             }
             Optional<DialAttempt> settled = queue.settle(attemptId, OutcomeCategory.FAILED, null, now);
             if (settled.isEmpty()) {
                 // settled or cancelled elsewhere (the campaign stopped) without an outcome reaching us
-                execution.setVariable(SETTLED, false);
+                pass(execution, SETTLED, false);
                 return;
             }
             log.warn("No outcome came for attempt {} ({}) in time: counted as FAILED", attemptId, execution.getProcessBusinessKey());
             outcome = OutcomeCategory.FAILED.name();
-            execution.setVariable(OUTCOME, outcome);
+            pass(execution, OUTCOME, outcome);
         }
         OutcomeCategory category = OutcomeCategory.valueOf(outcome);
         CompletionCode completion = reads.code(code).orElseGet(() -> reads.systemCode(category));
@@ -78,15 +78,15 @@ class SettleOutcome implements JavaDelegate {
                 completion.code());
         long otherPhones = reads.card(contactId).map(card -> card.phones().stream()
                 .filter(p -> p.active() && !p.number().equals(phone)).count()).orElse(0L);
-        execution.setVariable(SETTLED, true);
-        execution.setVariable(OUTCOME_CATEGORY, category.name());
-        execution.setVariable(COMPLETION_CODE, completion.code());
-        execution.setVariable(CODE_RESOLUTION, completion.resolution().name());
-        execution.setVariable(ATTEMPTS_ON_PHONE, counts.onPhone());
-        execution.setVariable(ATTEMPTS_ON_CONTACT, counts.onContact());
-        execution.setVariable(ATTEMPTS_TODAY, counts.today());
-        execution.setVariable(TIMES_THIS_CODE, counts.withCode());
-        execution.setVariable(OTHER_PHONES, (int) otherPhones);
+        pass(execution, SETTLED, true);
+        pass(execution, OUTCOME_CATEGORY, category.name());
+        pass(execution, COMPLETION_CODE, completion.code());
+        pass(execution, CODE_RESOLUTION, completion.resolution().name());
+        pass(execution, ATTEMPTS_ON_PHONE, counts.onPhone());
+        pass(execution, ATTEMPTS_ON_CONTACT, counts.onContact());
+        pass(execution, ATTEMPTS_TODAY, counts.today());
+        pass(execution, TIMES_THIS_CODE, counts.withCode());
+        pass(execution, OTHER_PHONES, (int) otherPhones);
         progress.attempted(campaignId, contactId, counts.onContact(), counts.firstAttemptAt());
         timeline.note("OUTCOME", StrategyTimeline.part("outcome", category.name(), completion.code(), completion.resolution().name()),
                 StrategyTimeline.part("attempts", String.valueOf(counts.onPhone()), String.valueOf(counts.onContact()),

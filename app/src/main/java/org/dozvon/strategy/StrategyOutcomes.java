@@ -54,8 +54,13 @@ public class StrategyOutcomes {
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(OUTCOME, outcome.name());
-        variables.put(COMPLETION_CODE, completionCode);
-        variables.put(CALLBACK_AT, date(callbackAt));
+        // the dial request cleared both: a null would only write the variable again
+        if (completionCode != null) {
+            variables.put(COMPLETION_CODE, completionCode);
+        }
+        if (callbackAt != null) {
+            variables.put(CALLBACK_AT, date(callbackAt));
+        }
         try {
             runtime.createMessageCorrelation(MESSAGE)
                     .processInstanceBusinessKey(settled.get().businessKey())

@@ -231,7 +231,7 @@ public final class StrategyBenchmark {
         jdbc.sql("""
                         select calls, total_exec_time, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
                         from pg_stat_statements where query not like '%pg_stat_statements%'
-                        order by total_exec_time desc limit 15""")
+                        order by total_exec_time desc limit 30""")
                 .query(rs -> {
                     String query = rs.getString(4);
                     System.out.printf(Locale.ROOT, "  %8d %10.0f %8.3f  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
