@@ -39,6 +39,7 @@ class ContactStore {
     private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
     private final DncStore dnc;
+    private volatile String contactSequence;
 
     ContactStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, DncStore dnc) {
         this.jdbc = jdbc;
@@ -67,7 +68,7 @@ class ContactStore {
         if (accepted.isEmpty()) {
             return new WriteOutcome(0, 0, refused);
         }
-        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('contact', 'id')) from generate_series(1, :n)")
+        List<Long> ids = jdbc.sql("select nextval('" + contactSequence() + "') from generate_series(1, :n)")
                 .param("n", accepted.size()).query(Long.class).list();
         Timestamp at = Timestamp.from(now);
         Map<Long, Integer> indexById = new HashMap<>();
@@ -130,6 +131,22 @@ class ContactStore {
         replacePhones(written, contacts, flags);
         int inserted = (int) written.stream().filter(Written::inserted).count();
         return new WriteOutcome(inserted, written.size() - inserted, refused);
+    }
+
+    /**
+     * The identity sequence of {@code contact.id}, looked up once: named in the statement it is resolved
+     * when the statement is planned, where {@code pg_get_serial_sequence} per id cost a catalog lookup each.
+     */
+    private String contactSequence() {
+        String name = contactSequence;
+        if (name == null) {
+            name = jdbc.sql("select pg_get_serial_sequence('contact', 'id')").query(String.class).single();
+            if (!name.matches("[a-z0-9_.\"]+")) {
+                throw new IllegalStateException("Unexpected name of the contact id sequence: " + name);
+            }
+            contactSequence = name;
+        }
+        return name;
     }
 
     /** Which numbers and addresses of these contacts are in a DNC list: one indexed query each. */
