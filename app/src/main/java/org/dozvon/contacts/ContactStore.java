@@ -82,7 +82,7 @@ class ContactStore {
             CheckedContact contact = contacts.get(accepted.get(k));
             idArray[k] = ids.get(k);
             clientArray[k] = contact.clientId();
-            attributeArray[k] = toJson(contact.attributes());
+            attributeArray[k] = contact.attributesJson();
             dncArray[k] = flags.contact(contact);
             indexById.put(ids.get(k), accepted.get(k));
             if (contact.clientId() != null) {
@@ -251,7 +251,7 @@ class ContactStore {
                         update contact set attributes = :attributes::jsonb, client_id = :clientId, dnc = :dnc, updated_at = :now,
                                version = version + 1
                         where list_id = :list and id = :id""")
-                .param("attributes", toJson(contact.attributes())).param("clientId", contact.clientId())
+                .param("attributes", contact.attributesJson()).param("clientId", contact.clientId())
                 .param("dnc", flags.contact(contact))
                 .param("now", Timestamp.from(now)).param("list", listId).param("id", contactId)
                 .update();
@@ -275,14 +275,6 @@ class ContactStore {
         return jdbc.sql("select count(*) > 0 from contact where list_id = :list and client_id = :clientId and id <> :except")
                 .param("list", listId).param("clientId", clientId).param("except", exceptContactId == null ? -1 : exceptContactId)
                 .query(Boolean.class).single();
-    }
-
-    private String toJson(Map<String, Object> attributes) {
-        try {
-            return json.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Map<String, Object> fromJson(String text) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dozvon.contacts.ContactValues;
 import org.dozvon.contacts.ContactsProperties;
 import org.dozvon.contacts.FieldType;
@@ -30,7 +31,7 @@ class CheckingRowReaderTests {
             new ListSchema.Field(2, "phone", "Phone", FieldType.PHONE, null, false, false, 2)));
     private static final ContactValues VALUES = new ContactValues(new PhoneNumbers(new ContactsProperties("RU")),
             (e164, explicitZone, campaignDefault) -> new ZoneResolution(ZoneId.of("Asia/Yekaterinburg"),
-                    ZoneSource.NUMBERING_RANGE, "test"));
+                    ZoneSource.NUMBERING_RANGE, "test"), new ObjectMapper());
 
     @TempDir
     Path folder;
