@@ -74,6 +74,16 @@ public final class ImportBenchmark {
             System.out.printf(java.util.Locale.ROOT,
                     "import rows=%d seconds=%.1f rows_per_s=%.0f copy_rows_per_s=%.0f ratio=%.2f peak_heap_mb=%d%n",
                     rows, seconds, rowsPerSecond, copyRowsPerSecond, rowsPerSecond / copyRowsPerSecond, peakHeapMb);
+        } finally {
+            delete(work); // a million rows leave some 5 GB of database, WAL and files behind
+        }
+    }
+
+    private static void delete(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
