@@ -39,6 +39,7 @@ class ContactStore {
     private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
     private final DncStore dnc;
+    private volatile String contactSequence;
 
     ContactStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, DncStore dnc) {
         this.jdbc = jdbc;
@@ -67,7 +68,7 @@ class ContactStore {
         if (accepted.isEmpty()) {
             return new WriteOutcome(0, 0, refused);
         }
-        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('contact', 'id')) from generate_series(1, :n)")
+        List<Long> ids = jdbc.sql("select nextval('" + contactSequence() + "') from generate_series(1, :n)")
                 .param("n", accepted.size()).query(Long.class).list();
         Timestamp at = Timestamp.from(now);
         Map<Long, Integer> indexById = new HashMap<>();
@@ -81,7 +82,7 @@ class ContactStore {
             CheckedContact contact = contacts.get(accepted.get(k));
             idArray[k] = ids.get(k);
             clientArray[k] = contact.clientId();
-            attributeArray[k] = toJson(contact.attributes());
+            attributeArray[k] = contact.attributesJson();
             dncArray[k] = flags.contact(contact);
             indexById.put(ids.get(k), accepted.get(k));
             if (contact.clientId() != null) {
@@ -130,6 +131,22 @@ class ContactStore {
         replacePhones(written, contacts, flags);
         int inserted = (int) written.stream().filter(Written::inserted).count();
         return new WriteOutcome(inserted, written.size() - inserted, refused);
+    }
+
+    /**
+     * The identity sequence of {@code contact.id}, looked up once: named in the statement it is resolved
+     * when the statement is planned, where {@code pg_get_serial_sequence} per id cost a catalog lookup each.
+     */
+    private String contactSequence() {
+        String name = contactSequence;
+        if (name == null) {
+            name = jdbc.sql("select pg_get_serial_sequence('contact', 'id')").query(String.class).single();
+            if (!name.matches("[a-z0-9_.\"]+")) {
+                throw new IllegalStateException("Unexpected name of the contact id sequence: " + name);
+            }
+            contactSequence = name;
+        }
+        return name;
     }
 
     /** Which numbers and addresses of these contacts are in a DNC list: one indexed query each. */
@@ -234,7 +251,7 @@ class ContactStore {
                         update contact set attributes = :attributes::jsonb, client_id = :clientId, dnc = :dnc, updated_at = :now,
                                version = version + 1
                         where list_id = :list and id = :id""")
-                .param("attributes", toJson(contact.attributes())).param("clientId", contact.clientId())
+                .param("attributes", contact.attributesJson()).param("clientId", contact.clientId())
                 .param("dnc", flags.contact(contact))
                 .param("now", Timestamp.from(now)).param("list", listId).param("id", contactId)
                 .update();
@@ -258,14 +275,6 @@ class ContactStore {
         return jdbc.sql("select count(*) > 0 from contact where list_id = :list and client_id = :clientId and id <> :except")
                 .param("list", listId).param("clientId", clientId).param("except", exceptContactId == null ? -1 : exceptContactId)
                 .query(Boolean.class).single();
-    }
-
-    private String toJson(Map<String, Object> attributes) {
-        try {
-            return json.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Map<String, Object> fromJson(String text) {
