@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param attributesJson the attributes as they are stored (JSON), made while checking so that an import
  *                       does it on its checking thread; null for a contact with problems
+ * @param searchJson     the values of its text, e-mail and time-zone fields (JSON), what searches and
+ *                       filters match exactly over an index ({@code contact.search_values}); null with problems
  */
 public record CheckedContact(Map<String, Object> attributes, String clientId, List<Phone> phones,
-                             List<String> emails, List<Problem> problems, String attributesJson) {
+                             List<String> emails, List<Problem> problems, String attributesJson, String searchJson) {
 
     public boolean valid() {
         return problems.isEmpty();

@@ -128,12 +128,13 @@ class ContactStore {
         String at = now.toString();
         for (Pending pending : fresh) {
             copy.value(pending.id()).value(listId).value(pending.contact().clientId())
-                    .value(pending.contact().attributesJson()).value(pending.dnc()).value(at).value(at).endRow();
+                    .value(pending.contact().attributesJson()).value(pending.contact().searchJson())
+                    .value(pending.dnc()).value(at).value(at).endRow();
         }
         return jdbcTemplate.execute((ConnectionCallback<List<Written>>) connection -> {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                copy.into(connection, "copy contact (id, list_id, client_id, attributes, dnc, created_at, updated_at) from stdin");
+                copy.into(connection, "copy contact (id, list_id, client_id, attributes, search_values, dnc, created_at, updated_at) from stdin");
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -161,12 +162,14 @@ class ContactStore {
         Long[] idArray = new Long[pending.size()];
         String[] clientArray = new String[pending.size()];
         String[] attributeArray = new String[pending.size()];
+        String[] searchArray = new String[pending.size()];
         Boolean[] dncArray = new Boolean[pending.size()];
         for (int k = 0; k < pending.size(); k++) {
             Pending contact = pending.get(k);
             idArray[k] = contact.id();
             clientArray[k] = contact.contact().clientId();
             attributeArray[k] = contact.contact().attributesJson();
+            searchArray[k] = contact.contact().searchJson();
             dncArray[k] = contact.dnc();
             indexById.put(contact.id(), contact.index());
             if (contact.contact().clientId() != null) {
@@ -174,15 +177,17 @@ class ContactStore {
             }
         }
         String onConflict = updateByClientId
-                ? "do update set attributes = excluded.attributes, dnc = excluded.dnc, updated_at = excluded.updated_at,"
+                ? "do update set attributes = excluded.attributes, search_values = excluded.search_values, dnc = excluded.dnc,"
+                        + " updated_at = excluded.updated_at,"
                         + " version = contact.version + 1"
                 : "do nothing";
         List<Written> written = jdbcTemplate.execute((ConnectionCallback<List<Written>>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact (id, list_id, client_id, attributes, dnc, created_at, updated_at)
+                    insert into contact (id, list_id, client_id, attributes, search_values, dnc, created_at, updated_at)
                     overriding system value
-                    select t.id, ?, t.client_id, t.attributes::jsonb, t.dnc, ?, ?
-                    from unnest(?::bigint[], ?::varchar[], ?::text[], ?::boolean[]) as t(id, client_id, attributes, dnc)
+                    select t.id, ?, t.client_id, t.attributes::jsonb, t.search::jsonb, t.dnc, ?, ?
+                    from unnest(?::bigint[], ?::varchar[], ?::text[], ?::text[], ?::boolean[])
+                        as t(id, client_id, attributes, search, dnc)
                     on conflict (list_id, client_id) where client_id is not null
                     """ + onConflict + " returning id, client_id, xmax = 0 as inserted")) {
                 insert.setLong(1, listId);
@@ -191,7 +196,8 @@ class ContactStore {
                 insert.setArray(4, connection.createArrayOf("bigint", idArray));
                 insert.setArray(5, connection.createArrayOf("varchar", clientArray));
                 insert.setArray(6, connection.createArrayOf("text", attributeArray));
-                insert.setArray(7, connection.createArrayOf("boolean", dncArray));
+                insert.setArray(7, connection.createArrayOf("text", searchArray));
+                insert.setArray(8, connection.createArrayOf("boolean", dncArray));
                 List<Written> rows = new ArrayList<>();
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
@@ -307,10 +313,11 @@ class ContactStore {
     boolean update(long listId, long contactId, CheckedContact contact, Instant now) {
         DncFlags flags = dncFlags(List.of(contact));
         int changed = jdbc.sql("""
-                        update contact set attributes = :attributes::jsonb, client_id = :clientId, dnc = :dnc, updated_at = :now,
+                        update contact set attributes = :attributes::jsonb, search_values = :search::jsonb, client_id = :clientId,
+                               dnc = :dnc, updated_at = :now,
                                version = version + 1
                         where list_id = :list and id = :id""")
-                .param("attributes", contact.attributesJson()).param("clientId", contact.clientId())
+                .param("attributes", contact.attributesJson()).param("search", contact.searchJson()).param("clientId", contact.clientId())
                 .param("dnc", flags.contact(contact))
                 .param("now", Timestamp.from(now)).param("list", listId).param("id", contactId)
                 .update();

@@ -45,6 +45,7 @@ public class ContactValues {
      */
     public CheckedContact check(ListSchema schema, Map<String, String> raw) {
         Map<String, Object> attributes = new LinkedHashMap<>();
+        Map<String, Object> searchable = new LinkedHashMap<>();
         List<CheckedContact.Phone> phones = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         List<CheckedContact.Problem> problems = new ArrayList<>();
@@ -71,12 +72,16 @@ public class ContactValues {
                 continue;
             }
             switch (field.type()) {
-                case TEXT -> attributes.put(field.code(), value);
+                case TEXT -> {
+                    attributes.put(field.code(), value);
+                    searchable.put(field.code(), value);
+                }
                 case EMAIL -> {
                     if (EMAIL.matcher(value).matches()) {
                         // lower case: addresses compare so in practice, and DNC lookups stay exact and indexed
                         String address = value.toLowerCase(java.util.Locale.ROOT);
                         attributes.put(field.code(), address);
+                        searchable.put(field.code(), address);
                         emails.add(address);
                     } else {
                         problems.add(new CheckedContact.Problem(field.code(), value, "is not an e-mail address"));
@@ -102,6 +107,7 @@ public class ContactValues {
                     ZoneResolution zone = timeZones.resolve(null, value, null);
                     if (zone.source() == ZoneSource.CONTACT_FIELD) {
                         attributes.put(field.code(), zone.zone().getId());
+                        searchable.put(field.code(), zone.zone().getId());
                         explicitZone = zone.zone().getId();
                     } else {
                         problems.add(new CheckedContact.Problem(field.code(), value,
@@ -129,7 +135,7 @@ public class ContactValues {
                     zone.zone() == null ? null : zone.zone().getId(), zone.zone() == null ? null : zone.source()));
         }
         return new CheckedContact(attributes, clientId, phones, emails, problems,
-                problems.isEmpty() ? toJson(attributes) : null);
+                problems.isEmpty() ? toJson(attributes) : null, problems.isEmpty() ? toJson(searchable) : null);
     }
 
     private String toJson(Map<String, Object> attributes) {
