@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import org.dozvon.contacts.ContactValues;
 import org.dozvon.contacts.ListSchema;
 
+import org.springframework.batch.core.JobInterruptedException;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamException;
 import org.springframework.batch.item.ItemStreamReader;
@@ -102,7 +103,16 @@ class CheckingRowReader implements ItemStreamReader<CheckedRow> {
         if (ended) {
             return null;
         }
-        Object next = queue.take();
+        Object next;
+        try {
+            next = queue.take();
+        } catch (InterruptedException e) {
+            // a shutdown interrupts the step's thread (its executor does not wait for tasks): the step ends
+            // STOPPED, as it would at the next chunk boundary, and the run resumes at the next start; the
+            // flag stays cleared so that the step can still record where it stopped
+            ended = true;
+            throw new JobInterruptedException("Interrupted while waiting for checked rows");
+        }
         if (next == END) {
             ended = true;
             return null;

@@ -2,6 +2,7 @@ package org.dozvon.imports;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import org.dozvon.contacts.ZoneSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.core.JobInterruptedException;
 import org.springframework.batch.item.ExecutionContext;
 
 class CheckingRowReaderTests {
@@ -165,6 +167,21 @@ class CheckingRowReaderTests {
         again.open(new ExecutionContext());
         assertThat(again.read().number()).isEqualTo(2);
         again.close();
+    }
+
+    @Test
+    void aStepThreadInterruptedWhileWaitingForRowsStopsTheStepInsteadOfFailingIt() throws Exception {
+        CheckingRowReader reader = reader(contacts(50), 3);
+        reader.open(new ExecutionContext());
+        try {
+            Thread.currentThread().interrupt(); // what a shutdown does to the import's thread
+
+            assertThatThrownBy(reader::read).isInstanceOf(JobInterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).as("the step can still save its position").isFalse();
+        } finally {
+            Thread.interrupted();
+            reader.close();
+        }
     }
 
     private Path contacts(int rows) {
