@@ -7,9 +7,14 @@ import java.util.Map;
  * A contact's values after checking against its list: typed attributes (by field code), the client
  * id, the phones to dial in priority order, its e-mail addresses (lower case), and every problem found. A contact with problems is not
  * written; the problems say which field, which value and why.
+ *
+ * @param attributesJson the attributes as they are stored (JSON), made while checking so that an import
+ *                       does it on its checking thread; null for a contact with problems
+ * @param searchJson     the values of its text, e-mail and time-zone fields (JSON), what searches and
+ *                       filters match exactly over an index ({@code contact.search_values}); null with problems
  */
 public record CheckedContact(Map<String, Object> attributes, String clientId, List<Phone> phones,
-                             List<String> emails, List<Problem> problems) {
+                             List<String> emails, List<Problem> problems, String attributesJson, String searchJson) {
 
     public boolean valid() {
         return problems.isEmpty();

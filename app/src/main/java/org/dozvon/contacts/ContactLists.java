@@ -55,7 +55,19 @@ public class ContactLists {
      */
     @Transactional
     public WriteReport write(ListSchema schema, List<Map<String, String>> raw, boolean updateByClientId) {
-        List<CheckedContact> checked = raw.stream().map(contact -> values.check(schema, contact)).toList();
+        return writeChecked(schema, raw.stream().map(contact -> values.check(schema, contact)).toList(), updateByClientId);
+    }
+
+    /**
+     * Writes contacts already checked by {@link ContactValues#check} against this schema, in one
+     * transaction: the valid ones are written, the others only reported. Lets an import check the next
+     * rows on another thread while this writes.
+     *
+     * @return per input, in input order: the problems that kept it out (its own, or a client id refused
+     * here), empty for a written contact
+     */
+    @Transactional
+    public WriteReport writeChecked(ListSchema schema, List<CheckedContact> checked, boolean updateByClientId) {
         List<Integer> validIndexes = new ArrayList<>();
         List<CheckedContact> valid = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {

@@ -43,9 +43,9 @@ record ContactQuery(String phoneE164, String clientId, List<String> textFieldCod
             sql.append(" or c.id in (select p.contact_id from contact_phone p where p.number = :phone)");
             params.put("phone", phoneE164);
         }
-        // one containment test per field: PostgreSQL combines them over the jsonb_path_ops index
+        // one containment test per field: PostgreSQL combines them over the search values' GIN index
         for (int i = 0; i < textFieldCodes.size(); i++) {
-            sql.append(" or c.attributes @> cast(:f").append(i).append(" as jsonb)");
+            sql.append(" or c.search_values @> cast(:f").append(i).append(" as jsonb)");
             params.put("f" + i, containment(textFieldCodes.get(i), value));
         }
         sql.append(")");

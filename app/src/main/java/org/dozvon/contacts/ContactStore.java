@@ -1,10 +1,9 @@
 package org.dozvon.contacts;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Contacts and their phones in PostgreSQL. Writes go in chunks of any size with a fixed number of
- * statements (arrays through {@code unnest}), which is what keeps a million-row import fast.
+ * statements ({@code COPY} for new contacts and phones, arrays through {@code unnest} for updates),
+ * which is what keeps a million-row import fast.
  */
 @Repository
 class ContactStore {
@@ -39,6 +39,7 @@ class ContactStore {
     private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
     private final DncStore dnc;
+    private volatile String contactSequence;
 
     ContactStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json, DncStore dnc) {
         this.jdbc = jdbc;
@@ -51,6 +52,13 @@ class ContactStore {
      * Writes valid contacts to a list. With {@code updateByClientId} a contact whose client id the list
      * already has replaces that contact's attributes and phones; without it, it is refused as a duplicate.
      * A client id twice in one call is refused the second time.
+     *
+     * <p>New contacts and their phones go in with {@code COPY} (a fifth less database work than
+     * {@code insert ... select from unnest}, and no arrays to build): the client ids the list already has
+     * are looked up first, and only contacts whose client id is new are copied. Should another transaction
+     * add one of those client ids in between, the copy fails on the unique index; it is undone to a
+     * savepoint and the same contacts go through {@code insert ... on conflict}, which decides as it
+     * always did.
      */
     WriteOutcome write(long listId, List<CheckedContact> contacts, boolean updateByClientId, Instant now) {
         List<Refusal> refused = new ArrayList<>();
@@ -67,37 +75,119 @@ class ContactStore {
         if (accepted.isEmpty()) {
             return new WriteOutcome(0, 0, refused);
         }
-        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('contact', 'id')) from generate_series(1, :n)")
+        List<Long> ids = jdbc.sql("select nextval('" + contactSequence() + "') from generate_series(1, :n)")
                 .param("n", accepted.size()).query(Long.class).list();
+        Set<String> known = clientIds.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
+                        "select client_id from contact where list_id = :list and client_id = any(cast(:ids as varchar[]))")
+                .param("list", listId).param("ids", clientIds.toArray(String[]::new)).query(String.class).list());
+        DncFlags flags = dncFlags(accepted.stream().map(contacts::get).toList());
+        List<Pending> fresh = new ArrayList<>();
+        List<Pending> existing = new ArrayList<>();
+        for (int k = 0; k < accepted.size(); k++) {
+            int index = accepted.get(k);
+            CheckedContact contact = contacts.get(index);
+            Pending pending = new Pending(ids.get(k), index, contact, flags.contact(contact));
+            if (contact.clientId() != null && known.contains(contact.clientId())) {
+                if (updateByClientId) {
+                    existing.add(pending);
+                } else {
+                    refused.add(new Refusal(index, ALREADY_IN_LIST));
+                }
+            } else {
+                fresh.add(pending);
+            }
+        }
         Timestamp at = Timestamp.from(now);
+        List<Written> written = new ArrayList<>();
+        if (!fresh.isEmpty()) {
+            List<Written> copied = copyContacts(listId, fresh, now);
+            written.addAll(copied != null ? copied : insertOnConflict(listId, fresh, updateByClientId, at, refused));
+        }
+        if (!existing.isEmpty()) {
+            written.addAll(insertOnConflict(listId, existing, updateByClientId, at, refused));
+        }
+        refused.sort(java.util.Comparator.comparingInt(Refusal::index));
+        replacePhones(written, contacts, flags);
+        int inserted = (int) written.stream().filter(Written::inserted).count();
+        return new WriteOutcome(inserted, written.size() - inserted, refused);
+    }
+
+    private static final String ALREADY_IN_LIST =
+            "is a client id already in the list (choose \"update existing by client id\" to update it)";
+
+    /** A contact on its way in, with the id taken for it. */
+    private record Pending(long id, int index, CheckedContact contact, boolean dnc) {
+    }
+
+    /**
+     * Copies contacts whose client ids the list does not have; null (and nothing written) when one of
+     * them has been added since, by another transaction.
+     */
+    private List<Written> copyContacts(long listId, List<Pending> fresh, Instant now) {
+        CopyText copy = new CopyText(fresh.size() * 320);
+        String at = now.toString();
+        for (Pending pending : fresh) {
+            copy.value(pending.id()).value(listId).value(pending.contact().clientId())
+                    .value(pending.contact().attributesJson()).value(pending.contact().searchJson())
+                    .value(pending.dnc()).value(at).value(at).endRow();
+        }
+        return jdbcTemplate.execute((ConnectionCallback<List<Written>>) connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                copy.into(connection, "copy contact (id, list_id, client_id, attributes, search_values, dnc, created_at, updated_at) from stdin");
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return null;
+            }
+            connection.releaseSavepoint(savepoint);
+            List<Written> rows = new ArrayList<>(fresh.size());
+            fresh.forEach(pending -> rows.add(new Written(pending.id(), pending.index(), true)));
+            return rows;
+        });
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * {@code insert ... on conflict (list_id, client_id)}: updates the contacts whose client id the list
+     * has (or, without {@code updateByClientId}, refuses them) and inserts the others.
+     */
+    private List<Written> insertOnConflict(long listId, List<Pending> pending, boolean updateByClientId, Timestamp at,
+                                           List<Refusal> refused) {
         Map<Long, Integer> indexById = new HashMap<>();
         Map<String, Integer> indexByClientId = new HashMap<>();
-        DncFlags flags = dncFlags(accepted.stream().map(contacts::get).toList());
-        Long[] idArray = new Long[accepted.size()];
-        String[] clientArray = new String[accepted.size()];
-        String[] attributeArray = new String[accepted.size()];
-        Boolean[] dncArray = new Boolean[accepted.size()];
-        for (int k = 0; k < accepted.size(); k++) {
-            CheckedContact contact = contacts.get(accepted.get(k));
-            idArray[k] = ids.get(k);
-            clientArray[k] = contact.clientId();
-            attributeArray[k] = toJson(contact.attributes());
-            dncArray[k] = flags.contact(contact);
-            indexById.put(ids.get(k), accepted.get(k));
-            if (contact.clientId() != null) {
-                indexByClientId.put(contact.clientId(), accepted.get(k));
+        Long[] idArray = new Long[pending.size()];
+        String[] clientArray = new String[pending.size()];
+        String[] attributeArray = new String[pending.size()];
+        String[] searchArray = new String[pending.size()];
+        Boolean[] dncArray = new Boolean[pending.size()];
+        for (int k = 0; k < pending.size(); k++) {
+            Pending contact = pending.get(k);
+            idArray[k] = contact.id();
+            clientArray[k] = contact.contact().clientId();
+            attributeArray[k] = contact.contact().attributesJson();
+            searchArray[k] = contact.contact().searchJson();
+            dncArray[k] = contact.dnc();
+            indexById.put(contact.id(), contact.index());
+            if (contact.contact().clientId() != null) {
+                indexByClientId.put(contact.contact().clientId(), contact.index());
             }
         }
         String onConflict = updateByClientId
-                ? "do update set attributes = excluded.attributes, dnc = excluded.dnc, updated_at = excluded.updated_at,"
+                ? "do update set attributes = excluded.attributes, search_values = excluded.search_values, dnc = excluded.dnc,"
+                        + " updated_at = excluded.updated_at,"
                         + " version = contact.version + 1"
                 : "do nothing";
         List<Written> written = jdbcTemplate.execute((ConnectionCallback<List<Written>>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact (id, list_id, client_id, attributes, dnc, created_at, updated_at)
+                    insert into contact (id, list_id, client_id, attributes, search_values, dnc, created_at, updated_at)
                     overriding system value
-                    select t.id, ?, t.client_id, t.attributes::jsonb, t.dnc, ?, ?
-                    from unnest(?::bigint[], ?::varchar[], ?::text[], ?::boolean[]) as t(id, client_id, attributes, dnc)
+                    select t.id, ?, t.client_id, t.attributes::jsonb, t.search::jsonb, t.dnc, ?, ?
+                    from unnest(?::bigint[], ?::varchar[], ?::text[], ?::text[], ?::boolean[])
+                        as t(id, client_id, attributes, search, dnc)
                     on conflict (list_id, client_id) where client_id is not null
                     """ + onConflict + " returning id, client_id, xmax = 0 as inserted")) {
                 insert.setLong(1, listId);
@@ -106,7 +196,8 @@ class ContactStore {
                 insert.setArray(4, connection.createArrayOf("bigint", idArray));
                 insert.setArray(5, connection.createArrayOf("varchar", clientArray));
                 insert.setArray(6, connection.createArrayOf("text", attributeArray));
-                insert.setArray(7, connection.createArrayOf("boolean", dncArray));
+                insert.setArray(7, connection.createArrayOf("text", searchArray));
+                insert.setArray(8, connection.createArrayOf("boolean", dncArray));
                 List<Written> rows = new ArrayList<>();
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
@@ -121,15 +212,28 @@ class ContactStore {
         });
         Set<Integer> writtenIndexes = new HashSet<>();
         written.forEach(row -> writtenIndexes.add(row.index()));
-        for (int index : accepted) {
-            if (!writtenIndexes.contains(index)) {
-                refused.add(new Refusal(index,
-                        "is a client id already in the list (choose \"update existing by client id\" to update it)"));
+        for (Pending contact : pending) {
+            if (!writtenIndexes.contains(contact.index())) {
+                refused.add(new Refusal(contact.index(), ALREADY_IN_LIST));
             }
         }
-        replacePhones(written, contacts, flags);
-        int inserted = (int) written.stream().filter(Written::inserted).count();
-        return new WriteOutcome(inserted, written.size() - inserted, refused);
+        return written;
+    }
+
+    /**
+     * The identity sequence of {@code contact.id}, looked up once: named in the statement it is resolved
+     * when the statement is planned, where {@code pg_get_serial_sequence} per id cost a catalog lookup each.
+     */
+    private String contactSequence() {
+        String name = contactSequence;
+        if (name == null) {
+            name = jdbc.sql("select pg_get_serial_sequence('contact', 'id')").query(String.class).single();
+            if (!name.matches("[a-z0-9_.\"]+")) {
+                throw new IllegalStateException("Unexpected name of the contact id sequence: " + name);
+            }
+            contactSequence = name;
+        }
+        return name;
     }
 
     /** Which numbers and addresses of these contacts are in a DNC list: one indexed query each. */
@@ -154,41 +258,19 @@ class ContactStore {
                 }
             });
         }
-        List<Long> contactIds = new ArrayList<>();
-        List<String> fieldCodes = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
-        List<Integer> priorities = new ArrayList<>();
-        List<String> statuses = new ArrayList<>();
-        List<String> zones = new ArrayList<>();
-        List<String> zoneSources = new ArrayList<>();
+        CopyText copy = new CopyText(written.size() * 120);
         for (Written row : written) {
             for (CheckedContact.Phone phone : contacts.get(row.index()).phones()) {
-                zones.add(phone.timeZone());
-                zoneSources.add(phone.zoneSource() == null ? null : phone.zoneSource().name());
-                contactIds.add(row.id());
-                fieldCodes.add(phone.fieldCode());
-                numbers.add(phone.e164());
-                priorities.add(phone.priority());
-                statuses.add(flags.phones().contains(phone.e164()) ? "DNC" : "ACTIVE");
+                copy.value(row.id()).value(phone.fieldCode()).value(phone.e164()).value(phone.priority())
+                        .value(flags.phones().contains(phone.e164()) ? "DNC" : "ACTIVE").value(phone.timeZone())
+                        .value(phone.zoneSource() == null ? null : phone.zoneSource().name()).endRow();
             }
         }
-        if (contactIds.isEmpty()) {
+        if (copy.rows() == 0) {
             return;
         }
-        jdbcTemplate.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into contact_phone (contact_id, field_code, number, priority, status, time_zone, time_zone_source)
-                    select * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[])""")) {
-                insert.setArray(1, array(connection, "bigint", contactIds));
-                insert.setArray(2, array(connection, "varchar", fieldCodes));
-                insert.setArray(3, array(connection, "varchar", numbers));
-                insert.setArray(4, array(connection, "int", priorities));
-                insert.setArray(5, array(connection, "varchar", statuses));
-                insert.setArray(6, array(connection, "varchar", zones));
-                insert.setArray(7, array(connection, "varchar", zoneSources));
-                return insert.executeUpdate();
-            }
-        });
+        jdbcTemplate.execute((ConnectionCallback<Long>) connection -> copy.into(connection,
+                "copy contact_phone (contact_id, field_code, number, priority, status, time_zone, time_zone_source) from stdin"));
     }
 
     /**
@@ -231,10 +313,11 @@ class ContactStore {
     boolean update(long listId, long contactId, CheckedContact contact, Instant now) {
         DncFlags flags = dncFlags(List.of(contact));
         int changed = jdbc.sql("""
-                        update contact set attributes = :attributes::jsonb, client_id = :clientId, dnc = :dnc, updated_at = :now,
+                        update contact set attributes = :attributes::jsonb, search_values = :search::jsonb, client_id = :clientId,
+                               dnc = :dnc, updated_at = :now,
                                version = version + 1
                         where list_id = :list and id = :id""")
-                .param("attributes", toJson(contact.attributes())).param("clientId", contact.clientId())
+                .param("attributes", contact.attributesJson()).param("search", contact.searchJson()).param("clientId", contact.clientId())
                 .param("dnc", flags.contact(contact))
                 .param("now", Timestamp.from(now)).param("list", listId).param("id", contactId)
                 .update();
@@ -260,24 +343,12 @@ class ContactStore {
                 .query(Boolean.class).single();
     }
 
-    private String toJson(Map<String, Object> attributes) {
-        try {
-            return json.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Map<String, Object> fromJson(String text) {
         try {
             return json.readValue(text, ATTRIBUTES);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Array array(Connection connection, String type, List<?> values) throws SQLException {
-        return connection.createArrayOf(type, values.toArray());
     }
 
     private record Written(long id, Integer index, boolean inserted) {

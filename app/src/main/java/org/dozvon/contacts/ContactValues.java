@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.stereotype.Component;
 
 /** Checks raw values (as typed or as read from a file) against a list's fields. */
@@ -21,16 +24,20 @@ public class ContactValues {
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd.MM.uuuu"),
             DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+    /** The separator each of {@link #DATE_FORMATS} needs: a value without it is not tried (nor thrown about). */
+    private static final List<Character> DATE_SEPARATORS = List.of('-', '.', '.', '/');
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern NUMBER_SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
 
     private final PhoneNumbers phoneNumbers;
     private final PhoneTimeZones timeZones;
+    private final ObjectMapper json;
     private final Map<String, Pattern> masks = new ConcurrentHashMap<>();
 
-    public ContactValues(PhoneNumbers phoneNumbers, PhoneTimeZones timeZones) {
+    public ContactValues(PhoneNumbers phoneNumbers, PhoneTimeZones timeZones, ObjectMapper json) {
         this.phoneNumbers = phoneNumbers;
         this.timeZones = timeZones;
+        this.json = json;
     }
 
     /**
@@ -38,11 +45,12 @@ public class ContactValues {
      */
     public CheckedContact check(ListSchema schema, Map<String, String> raw) {
         Map<String, Object> attributes = new LinkedHashMap<>();
+        Map<String, Object> searchable = new LinkedHashMap<>();
         List<CheckedContact.Phone> phones = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         List<CheckedContact.Problem> problems = new ArrayList<>();
         for (String code : raw.keySet()) {
-            if (schema.field(code).isEmpty()) {
+            if (!schema.hasField(code)) {
                 problems.add(new CheckedContact.Problem(code, raw.get(code), "is not a field of list '" + schema.listName() + "'"));
             }
         }
@@ -64,12 +72,16 @@ public class ContactValues {
                 continue;
             }
             switch (field.type()) {
-                case TEXT -> attributes.put(field.code(), value);
+                case TEXT -> {
+                    attributes.put(field.code(), value);
+                    searchable.put(field.code(), value);
+                }
                 case EMAIL -> {
                     if (EMAIL.matcher(value).matches()) {
                         // lower case: addresses compare so in practice, and DNC lookups stay exact and indexed
                         String address = value.toLowerCase(java.util.Locale.ROOT);
                         attributes.put(field.code(), address);
+                        searchable.put(field.code(), address);
                         emails.add(address);
                     } else {
                         problems.add(new CheckedContact.Problem(field.code(), value, "is not an e-mail address"));
@@ -95,6 +107,7 @@ public class ContactValues {
                     ZoneResolution zone = timeZones.resolve(null, value, null);
                     if (zone.source() == ZoneSource.CONTACT_FIELD) {
                         attributes.put(field.code(), zone.zone().getId());
+                        searchable.put(field.code(), zone.zone().getId());
                         explicitZone = zone.zone().getId();
                     } else {
                         problems.add(new CheckedContact.Problem(field.code(), value,
@@ -121,7 +134,16 @@ public class ContactValues {
             phones.add(new CheckedContact.Phone(number.fieldCode(), number.e164(), number.priority(),
                     zone.zone() == null ? null : zone.zone().getId(), zone.zone() == null ? null : zone.source()));
         }
-        return new CheckedContact(attributes, clientId, phones, emails, problems);
+        return new CheckedContact(attributes, clientId, phones, emails, problems,
+                problems.isEmpty() ? toJson(attributes) : null, problems.isEmpty() ? toJson(searchable) : null);
+    }
+
+    private String toJson(Map<String, Object> attributes) {
+        try {
+            return json.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String checkMask(ListSchema.Field field, String value) {
@@ -139,9 +161,12 @@ public class ContactValues {
 
     /** A date in one of the accepted formats, or null. */
     static LocalDate parseDate(String value) {
-        for (DateTimeFormatter format : DATE_FORMATS) {
+        for (int i = 0; i < DATE_FORMATS.size(); i++) {
+            if (value.indexOf(DATE_SEPARATORS.get(i)) < 0) {
+                continue;
+            }
             try {
-                return LocalDate.parse(value, format);
+                return LocalDate.parse(value, DATE_FORMATS.get(i));
             } catch (DateTimeParseException ignored) {
                 // try the next format
             }

@@ -145,12 +145,12 @@ class DncStore {
             List<String> emailFields = jdbc.sql("select code from contact_field where type = 'EMAIL'").query(String.class).list();
             for (String code : emailFields) {
                 for (String email : emails) {
-                    // containment on the attributes' jsonb_path_ops index; addresses are stored lower case
+                    // containment on the search values' GIN index; addresses are stored lower case
                     jdbc.sql("""
                                     update contact c set dnc = exists (select 1 from contact_phone p where p.contact_id = c.id and p.status = 'DNC')
                                         or exists (select 1 from dnc_entry e, contact_field f
                                                    where e.kind = 'EMAIL' and f.type = 'EMAIL' and c.attributes ->> f.code = e.value)
-                                    where c.attributes @> cast(:match as jsonb)""")
+                                    where c.search_values @> cast(:match as jsonb)""")
                             .param("match", containment(code, email))
                             .update();
                 }

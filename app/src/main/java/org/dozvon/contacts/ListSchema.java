@@ -13,6 +13,16 @@ public record ListSchema(long listId, String listName, List<Field> fields) {
         return fields.stream().filter(field -> field.code().equals(code)).findFirst();
     }
 
+    /** Whether the list has a field of this code: {@link #field} without its stream, for checking every row. */
+    public boolean hasField(String code) {
+        for (Field field : fields) {
+            if (field.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The field whose value identifies a contact within the list ("client id"), if the list has one. */
     public Optional<Field> clientIdField() {
         return fields.stream().filter(Field::clientId).findFirst();

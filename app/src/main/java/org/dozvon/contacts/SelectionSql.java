@@ -101,20 +101,30 @@ final class SelectionSql {
     private String text(ContactFilter.Condition condition, FieldType type) {
         String field = condition.field();
         return switch (condition.operator()) {
-            // containment over the GIN index (jsonb_path_ops), as the contacts page searches
-            case EQUALS -> contains(field, stored(type, condition.values().get(0)));
-            case NOT_EQUALS -> "not (" + contains(field, stored(type, condition.values().get(0))) + ")";
+            // text fields: containment over the search values' GIN index, as the contacts page searches;
+            // phone fields: their numbers' index
+            case EQUALS -> equal(field, type, condition.values().get(0));
+            case NOT_EQUALS -> "not (" + equal(field, type, condition.values().get(0)) + ")";
             case IN -> "(" + String.join(" or ", condition.values().stream()
-                    .map(value -> contains(field, stored(type, value))).toList()) + ")";
+                    .map(value -> equal(field, type, value)).toList()) + ")";
             case CONTAINS -> "strpos(lower(" + textKey(field) + "), "
                     + param(condition.values().get(0).strip().toLowerCase(Locale.ROOT)) + ") > 0";
             case GREATER, LESS -> throw new IllegalStateException("checked before: comparison on text " + field);
         };
     }
 
+    private String equal(String field, FieldType type, String value) {
+        String stored = stored(type, value);
+        if (type == FieldType.PHONE) {
+            return "c.id in (select p.contact_id from contact_phone p where p.number = " + param(stored)
+                    + " and p.field_code = " + param(field) + ")";
+        }
+        return contains(field, stored);
+    }
+
     private String contains(String field, String value) {
         try {
-            return "c.attributes @> cast(" + param(JSON.writeValueAsString(Map.of(field, value))) + " as jsonb)";
+            return "c.search_values @> cast(" + param(JSON.writeValueAsString(Map.of(field, value))) + " as jsonb)";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.dozvon.contacts.ContactLists;
+import org.dozvon.contacts.ContactValues;
 import org.dozvon.contacts.ListSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +94,10 @@ class ContactImportJob {
 
     @Bean
     Step importRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        TabularFileItemReader importReader, ContactImportWriter importWriter, ImportsProperties properties,
+                        CheckingRowReader importReader, ContactImportWriter importWriter, ImportsProperties properties,
                         ImportProgress progress) {
         return new StepBuilder("importRows", jobRepository)
-                .<TabularRow, TabularRow>chunk(properties.chunkSize(), transactionManager)
+                .<CheckedRow, CheckedRow>chunk(properties.chunkSize(), transactionManager)
                 .reader(importReader)
                 .writer(importWriter)
                 .listener(progress)
@@ -105,23 +106,23 @@ class ContactImportJob {
 
     @Bean
     @StepScope
-    TabularFileItemReader importReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, ImportRunStore runs) {
+    CheckingRowReader importReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, ImportRunStore runs,
+                                   ContactLists contacts, ContactValues values, ImportsProperties properties) {
         ImportRun run = runs.find(runId).orElseThrow();
-        return new TabularFileItemReader("importFile", Path.of(run.storedFile()), run.fileName(), ReadOptions.DEFAULTS);
+        ListSchema schema = contacts.schema(run.listId()).orElseThrow();
+        TabularFileItemReader file = new TabularFileItemReader("importFile", Path.of(run.storedFile()), run.fileName(),
+                ReadOptions.DEFAULTS);
+        return new CheckingRowReader(file, schema, new ImportMapping(run.mapping()), values, 2 * properties.chunkSize(),
+                "import-" + runId + "-check");
     }
 
     @Bean
     @StepScope
     ContactImportWriter importWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, ImportRunStore runs,
-                                     ContactLists contacts) {
+                                     ContactLists contacts, CheckingRowReader importReader) {
         ImportRun run = runs.find(runId).orElseThrow();
         ListSchema schema = contacts.schema(run.listId()).orElseThrow();
-        java.util.List<String> header;
-        try (TabularFile file = TabularFiles.open(Path.of(run.storedFile()), run.fileName(), ReadOptions.DEFAULTS)) {
-            header = file.header();
-        }
-        return new ContactImportWriter(runId, schema, new ImportMapping(run.mapping()), header, run.updateExisting(),
-                contacts, runs);
+        return new ContactImportWriter(runId, schema, importReader, run.updateExisting(), contacts, runs);
     }
 
     private static String failureOf(JobExecution execution) {

@@ -40,6 +40,11 @@ class TabularFileItemReader extends AbstractItemCountingItemStreamItemReader<Tab
         return tabular.header();
     }
 
+    /** Where {@link #update} keeps the number of rows read, from which {@link #open} resumes. */
+    String positionKey() {
+        return getExecutionContextKey("read.count");
+    }
+
     @Override
     protected void doOpen() {
         tabular = TabularFiles.open(file, originalFileName, options);

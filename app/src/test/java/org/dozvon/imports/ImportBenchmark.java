@@ -51,6 +51,8 @@ public final class ImportBenchmark {
 
             System.gc();
             resetPeakHeap();
+            double jvmCpu = jvmCpuSeconds();
+            double postgresCpu = postgresCpuSeconds(work);
             long start = System.nanoTime();
             ImportLauncher.Started started = launcher.start(listId, copy, "contacts.csv", mapping(), false, false,
                     ImportRun.Source.API, "benchmark");
@@ -66,6 +68,9 @@ public final class ImportBenchmark {
             long peakHeapMb = peakHeap() / (1024 * 1024);
             System.out.printf("import: %s, read %,d, inserted %,d, rejected %,d in %.1f s%n", run.status(), run.read(),
                     run.inserted(), run.rejected(), seconds);
+            // on a shared machine the seconds depend on the neighbours; the CPU seconds much less
+            System.out.printf(java.util.Locale.ROOT, "cpu: jvm %.1f s, postgres %.1f s, load average %s%n",
+                    jvmCpuSeconds() - jvmCpu, postgresCpuSeconds(work) - postgresCpu, loadAverage());
 
             double copySeconds = copy(app.getBean(DataSource.class), csv);
             double rowsPerSecond = rows / seconds;
@@ -74,6 +79,16 @@ public final class ImportBenchmark {
             System.out.printf(java.util.Locale.ROOT,
                     "import rows=%d seconds=%.1f rows_per_s=%.0f copy_rows_per_s=%.0f ratio=%.2f peak_heap_mb=%d%n",
                     rows, seconds, rowsPerSecond, copyRowsPerSecond, rowsPerSecond / copyRowsPerSecond, peakHeapMb);
+        } finally {
+            delete(work); // a million rows leave some 5 GB of database, WAL and files behind
+        }
+    }
+
+    private static void delete(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -128,6 +143,59 @@ public final class ImportBenchmark {
                         .copyIn("copy bench_copy from stdin with (format csv, delimiter ';', header true)", reader);
             }
             return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private static double jvmCpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    /** CPU time of the embedded PostgreSQL's processes (Linux: from /proc), or NaN elsewhere. */
+    private static double postgresCpuSeconds(Path work) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return Double.NaN;
+        }
+        String dataDir = work.resolve("data").toString();
+        Map<Long, String[]> stats = new java.util.HashMap<>();
+        long postmaster = -1;
+        try (var processes = Files.list(proc)) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    stats.put(Long.parseLong(name), stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+                    String command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+                    if (command.contains("postgres") && command.contains(dataDir)) {
+                        postmaster = Long.parseLong(name);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        for (Map.Entry<Long, String[]> process : stats.entrySet()) {
+            String[] stat = process.getValue();
+            if (process.getKey() == postmaster || Long.parseLong(stat[1]) == postmaster) {
+                // utime, stime, and the same of waited-for children (backends that ended)
+                ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+            }
+        }
+        return ticks / 100.0; // USER_HZ
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 
