@@ -11,6 +11,12 @@ import org.dozvon.telephony.pacing.PacingStatistics.AbandonCounts;
  * @param connectRate       share of dials that end up needing an operator
  * @param horizon           mean seconds from a dial to its needing an operator, for the calls that do
  * @param readyIfAnswered   share of answered calls that end up needing an operator
+ * @param readyIfDialling   by whole seconds since the dial (last: 59 s and more), the share of calls still dialling
+ *                          then that end up needing an operator
+ * @param talkCdf           learned distribution of talk times (2 s bins), or null while not trusted yet
+ * @param wrapCdf           learned distribution of wrap-up times (1 s bins), or null while not trusted yet
+ * @param meanTalk          mean talk time (the prior while not trusted yet)
+ * @param meanWrap          mean wrap-up time (likewise)
  * @param lastHour          persons answered and abandons over the last 60 minutes
  * @param smoothedPersons   persons answered, exponentially smoothed (10-minute time constant)
  * @param smoothedAbandons  abandons, smoothed the same way

@@ -25,7 +25,7 @@ package org.dozvon.telephony.pacing;
  *
  * <h2>Cruise control</h2>
  * {@code z} is the only knob, set by feedback on the campaign's own abandon rate: the set point is
- * {@value #SET_POINT_SHARE} of the target (2.6 % for 3 %), read from the statistics' smoothed counts
+ * {@value #SET_POINT_SHARE} of the target (2.7 % for 3 %), read from the statistics' smoothed counts
  * (10-minute time constant) with {@value #PRIOR_PERSONS} persons at the set point added, so a quiet start
  * is read as "at the set point". Every decision moves {@code z} by
  * {@code gain · Δt · (rate − setPoint) / setPoint}: up, more cautious, when too many are abandoned; down when
