@@ -439,9 +439,11 @@ class Dialer implements CallEventListener {
         }
     }
 
-    /** Calls this node follows now (placed, or left by an earlier run and still live). */
-    int following() {
-        return tracked.size() + orphans.size();
+    /** Calls left by an earlier run (or a dead node) that this node follows because the PBX still has them. */
+    int followedAfterRestart() {
+        synchronized (rounds) {
+            return orphans.size();
+        }
     }
 
     static final class Demand {
