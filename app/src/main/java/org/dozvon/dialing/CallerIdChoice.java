@@ -1,5 +1,6 @@
 package org.dozvon.dialing;
 
+import org.dozvon.campaigns.CallerIds;
 import org.dozvon.campaigns.CampaignView;
 
 import org.springframework.stereotype.Component;
@@ -8,7 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CallerIdChoice {
 
+    private final CallerIds callerIds;
+
+    CallerIdChoice(CallerIds callerIds) {
+        this.callerIds = callerIds;
+    }
+
     String pick(CampaignView campaign) {
-        return null;
+        Long group = campaign.settings().callerIdGroupId();
+        return group == null ? null : callerIds.pick(group).orElse(null);
     }
 }

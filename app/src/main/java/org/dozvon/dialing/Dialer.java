@@ -227,7 +227,7 @@ class Dialer implements CallEventListener {
     }
 
     private Integer maxLines(CampaignView campaign) {
-        return null;
+        return campaign.settings().maxLines();
     }
 
     private CampaignPacer pacerOf(CampaignView campaign) {
@@ -322,7 +322,9 @@ class Dialer implements CallEventListener {
         if (call.connector != null && call.connector.trunk() != null && !call.connector.trunk().isBlank()) {
             variables.put("DOZVON_CONNECTOR", call.connector.trunk());
         }
-        return new OriginateRequest(CallId.of(call.callId), call.attempt.phone(), call.callerId,
+        String prefix = campaign.settings().numberPrefix();
+        String number = prefix == null ? call.attempt.phone() : prefix + call.attempt.phone();
+        return new OriginateRequest(CallId.of(call.callId), number, call.callerId,
                 properties.ringTimeout(), new CallRoute.ToIvr(), properties.detectMachine(), variables);
     }
 
