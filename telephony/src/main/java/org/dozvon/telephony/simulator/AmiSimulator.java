@@ -84,8 +84,8 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     /**
-     * The customer of a call in progress hangs up now, as after the talk time (for tests that need a call to
-     * end at a chosen moment).
+     * The customer of an answered call in progress hangs up now, as after the talk time (for tests that need a
+     * call to end at a chosen moment).
      *
      * @return false when the call is not in progress
      */
