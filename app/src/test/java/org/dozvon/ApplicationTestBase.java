@@ -27,7 +27,19 @@ public abstract class ApplicationTestBase {
     static void sharedApplication(DynamicPropertyRegistry registry) {
         registry.add("dozvon.database.data-dir", DATA_DIR::toString);
         registry.add("dozvon.access.admin-password", () -> ADMIN_PASSWORD);
+        // campaigns started by tests are really dialled (through the simulator): short calls, frequent ticks
+        FAST_TELEPHONY.forEach((key, value) -> registry.add(key, () -> value));
     }
+
+    /** A simulated PBX whose calls last about a second, and a dialer that looks every 200 ms. */
+    public static final java.util.Map<String, String> FAST_TELEPHONY = java.util.Map.of(
+            "dozvon.telephony.simulator.ring-time-min", "100ms",
+            "dozvon.telephony.simulator.ring-time-max", "400ms",
+            "dozvon.telephony.simulator.talk-time-min", "300ms",
+            "dozvon.telephony.simulator.talk-time-max", "900ms",
+            "dozvon.telephony.simulator.amd-time", "100ms",
+            "dozvon.dialing.ring-timeout", "1s",
+            "dozvon.dialing.tick", "200ms");
 
     protected PortalClient portal() {
         return new PortalClient(port);

@@ -32,6 +32,8 @@ public enum Permission {
     CHANNELS_MANAGE,
     /** Settings, Notification templates and Sent messages: write SMS, e-mail and web-request templates, read the journal. */
     NOTIFICATIONS_MANAGE,
+    /** Settings, Connectors: the PBX routes Dozvon dials through, their capacity and selection order. */
+    TELEPHONY_MANAGE,
     /** The operator workplace (ARM). */
     WORKPLACE_USE,
     /** Camunda Cockpit and the engine's REST API. */

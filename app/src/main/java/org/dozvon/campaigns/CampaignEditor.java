@@ -40,15 +40,17 @@ class CampaignEditor {
     private final Clock clock;
     private final CompletionCodes codes;
     private final WorkingCalendars calendars;
+    private final CallerIds callerIds;
 
     CampaignEditor(CampaignStore store, ContactSelections selections, ApplicationEventPublisher events, Clock clock,
-                   CompletionCodes codes, WorkingCalendars calendars) {
+                   CompletionCodes codes, WorkingCalendars calendars, CallerIds callerIds) {
         this.store = store;
         this.selections = selections;
         this.events = events;
         this.clock = clock;
         this.codes = codes;
         this.calendars = calendars;
+        this.callerIds = callerIds;
     }
 
     @Transactional
@@ -134,6 +136,10 @@ class CampaignEditor {
         range(violations, "maxAttemptsPerDay", s.maxAttemptsPerDay(), 1, 100);
         range(violations, "maxHoursSinceFirstAttempt", s.maxHoursSinceFirstAttempt(), 1, 87_600);
         range(violations, "maxHoursSinceCreation", s.maxHoursSinceCreation(), 1, 87_600);
+        range(violations, "maxLines", s.maxLines(), 1, 10_000);
+        if (s.callerIdGroupId() != null && callerIds.group(s.callerIdGroupId()).isEmpty()) {
+            violations.add(new Violation("callerIdGroupId", "campaigns.error.callerIdGroup", String.valueOf(s.callerIdGroupId())));
+        }
         if (s.completionCodeGroupId() != null && codes.group(s.completionCodeGroupId()).isEmpty()) {
             violations.add(new Violation("completionCodeGroupId", "campaigns.error.noCodeGroup", String.valueOf(s.completionCodeGroupId())));
         }

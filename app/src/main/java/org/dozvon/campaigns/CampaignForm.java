@@ -48,7 +48,8 @@ final class CampaignForm {
                 .set("callbackPeriodHours", s.callbackPeriodHours()).set("numberPrefix", s.numberPrefix())
                 .set("maxAttemptsPerContact", s.maxAttemptsPerContact()).set("maxAttemptsPerDay", s.maxAttemptsPerDay())
                 .set("maxHoursSinceFirstAttempt", s.maxHoursSinceFirstAttempt())
-                .set("maxHoursSinceCreation", s.maxHoursSinceCreation()).set("revision", revision);
+                .set("maxHoursSinceCreation", s.maxHoursSinceCreation()).set("maxLines", s.maxLines())
+                .set("callerIdGroupId", s.callerIdGroupId()).set("revision", revision);
         for (int i = 0; i < s.listIds().size(); i++) {
             form.add("lists", s.listIds().get(i)).set("listPosition_" + s.listIds().get(i), i + 1);
         }
@@ -137,7 +138,9 @@ final class CampaignForm {
                 read.integer("maxAttemptsPerContact", form.value("maxAttemptsPerContact")), phoneLimits,
                 read.integer("maxAttemptsPerDay", form.value("maxAttemptsPerDay")),
                 read.integer("maxHoursSinceFirstAttempt", form.value("maxHoursSinceFirstAttempt")),
-                read.integer("maxHoursSinceCreation", form.value("maxHoursSinceCreation")));
+                read.integer("maxHoursSinceCreation", form.value("maxHoursSinceCreation")),
+                read.integer("maxLines", form.value("maxLines")),
+                read.id("callerIdGroupId", form.value("callerIdGroupId")));
         Long revision = read.id("revision", form.value("revision"));
         return new Parsed(settings, violations, revision);
     }

@@ -42,6 +42,8 @@ import org.dozvon.contacts.ContactSelection;
  * @param maxAttemptsPerDay         attempts per contact per (local) day; null: no limit
  * @param maxHoursSinceFirstAttempt a contact is not called later than this after its first attempt; null: no limit
  * @param maxHoursSinceCreation     a contact is not called later than this after it was created; null: no limit
+ * @param maxLines                  how many calls the campaign may have at once; null: as many as the connectors carry
+ * @param callerIdGroupId           the caller-ID group its calls draw a number from; null: the trunk's own number
  */
 public record CampaignSettings(
         String name, String description,
@@ -54,7 +56,7 @@ public record CampaignSettings(
         Map<DayType, List<CallingInterval>> callingHours, Map<LocalDate, List<CallingInterval>> exceptions,
         Integer callbackPeriodHours, String numberPrefix,
         Integer maxAttemptsPerContact, Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
-        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation) {
+        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation, Integer maxLines, Long callerIdGroupId) {
 
     public static final String DEFAULT_ZONE = "Europe/Moscow";
 
@@ -90,17 +92,17 @@ public record CampaignSettings(
         hours.put(DayType.HOLIDAY, List.of());
         return new CampaignSettings("", null, null, null, List.of(), ContactSelection.ListOrder.IN_ORDER, ContactFilter.NONE,
                 100, ContactSelection.Ordering.OLDEST_FIRST, List.of(), null, null, false, 1, null, null,
-                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null);
+                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null, null, null);
     }
 
     /** These settings under another name. */
     public CampaignSettings withName(String newName) {
-        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation);
+        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId);
     }
 
     /** These settings with another strategy (version null: the latest). */
     public CampaignSettings withStrategy(String key, Integer version) {
-        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation);
+        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId);
     }
 
     /** The campaign's zone. */

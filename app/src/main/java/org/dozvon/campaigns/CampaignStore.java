@@ -46,8 +46,8 @@ class CampaignStore {
             id, name, description, status, strategy_key, strategy_version, list_order, filter::text, sample_percent,
             order_field, order_descending, completion_code_group_id, calendar_id, endless, weight, starts_at, stops_at,
             time_zone_mode, time_zone, callback_period_hours, number_prefix, max_attempts_per_contact,
-            max_attempts_per_day, max_hours_since_first_attempt, max_hours_since_creation, revision, created_at,
-            updated_at, status_changed_at, """ + CHILDREN;
+            max_attempts_per_day, max_hours_since_first_attempt, max_hours_since_creation, max_lines, caller_id_group_id,
+            revision, created_at, updated_at, status_changed_at, """ + CHILDREN;
 
     private static final int MAX_FILTERS = 500;
 
@@ -86,7 +86,7 @@ class CampaignStore {
                             time_zone = :zone, callback_period_hours = :callbackHours, number_prefix = :prefix,
                             max_attempts_per_contact = :perContact, max_attempts_per_day = :perDay,
                             max_hours_since_first_attempt = :sinceFirst, max_hours_since_creation = :sinceCreation,
-                            updated_at = :now, revision = revision + :bump
+                            max_lines = :maxLines, caller_id_group_id = :callerIdGroup, updated_at = :now, revision = revision + :bump
                         where id = :id""")
                 .param("name", s.name()).param("description", s.description())
                 .param("strategyKey", s.strategyKey()).param("strategyVersion", s.strategyVersion())
@@ -100,6 +100,7 @@ class CampaignStore {
                 .param("callbackHours", s.callbackPeriodHours()).param("prefix", s.numberPrefix())
                 .param("perContact", s.maxAttemptsPerContact()).param("perDay", s.maxAttemptsPerDay())
                 .param("sinceFirst", s.maxHoursSinceFirstAttempt()).param("sinceCreation", s.maxHoursSinceCreation())
+                .param("maxLines", s.maxLines()).param("callerIdGroup", s.callerIdGroupId())
                 .param("now", Timestamp.from(now)).param("bump", newRevision ? 1 : 0).param("id", id)
                 .update();
         for (String table : List.of("campaign_list", "campaign_dnc_list", "campaign_phone_type_limit",
@@ -244,6 +245,7 @@ class CampaignStore {
                 (Integer) rs.getObject("callback_period_hours"), rs.getString("number_prefix"),
                 (Integer) rs.getObject("max_attempts_per_contact"), (Integer) rs.getObject("max_attempts_per_day"),
                 (Integer) rs.getObject("max_hours_since_first_attempt"), (Integer) rs.getObject("max_hours_since_creation"),
+                (Integer) rs.getObject("max_lines"), (Long) rs.getObject("caller_id_group_id"),
                 rs.getLong("revision"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "status_changed_at"));
     }
 
@@ -290,13 +292,14 @@ class CampaignStore {
                        ContactSelection.Ordering ordering, Long codeGroup, Long calendar, boolean endless, int weight,
                        Instant startsAt, Instant stopsAt, TimeZoneMode zoneMode, String zone, Integer callbackHours,
                        String prefix, Integer perContact, Integer perDay, Integer sinceFirst, Integer sinceCreation,
-                       long revision, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
+                       Integer maxLines, Long callerIdGroup, long revision, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
 
         CampaignView view(List<Long> lists, List<Long> dncLists, Map<String, Integer> phoneLimits,
                           Map<DayType, List<CallingInterval>> hours, Map<LocalDate, List<CallingInterval>> exceptions) {
             CampaignSettings settings = new CampaignSettings(name, description, strategyKey, strategyVersion, lists, listOrder,
                     filter, percent, ordering, dncLists, codeGroup, calendar, endless, weight, startsAt, stopsAt, zoneMode, zone,
-                    hours, exceptions, callbackHours, prefix, perContact, phoneLimits, perDay, sinceFirst, sinceCreation);
+                    hours, exceptions, callbackHours, prefix, perContact, phoneLimits, perDay, sinceFirst, sinceCreation,
+                    maxLines, callerIdGroup);
             return new CampaignView(id, status, revision, settings, createdAt, updatedAt, statusChangedAt);
         }
     }

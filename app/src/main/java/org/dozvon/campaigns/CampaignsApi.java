@@ -179,6 +179,7 @@ class CampaignsApi {
                        Integer callbackPeriodHours, String numberPrefix, Integer maxAttemptsPerContact,
                        Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
                        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation,
+                       Integer maxLines, Long callerIdGroupId,
                        Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
 
         static CampaignDto of(CampaignView view) {
@@ -193,7 +194,8 @@ class CampaignsApi {
                     s.ordering().descending(), s.dncListIds(), s.completionCodeGroupId(), s.calendarId(), s.endless(),
                     s.weight(), s.startsAt(), s.stopsAt(), s.timeZoneMode(), s.timeZone(), hours, exceptions,
                     s.callbackPeriodHours(), s.numberPrefix(), s.maxAttemptsPerContact(), s.maxAttemptsPerPhoneType(),
-                    s.maxAttemptsPerDay(), s.maxHoursSinceFirstAttempt(), s.maxHoursSinceCreation(), view.createdAt(),
+                    s.maxAttemptsPerDay(), s.maxHoursSinceFirstAttempt(), s.maxHoursSinceCreation(), s.maxLines(),
+                    s.callerIdGroupId(), view.createdAt(),
                     view.updatedAt(), view.statusChangedAt());
         }
 
@@ -224,7 +226,8 @@ class CampaignsApi {
                     completionCodeGroupId, calendarId, Boolean.TRUE.equals(endless), weight == null ? 1 : weight,
                     startsAt, stopsAt, timeZoneMode, timeZone == null ? CampaignSettings.DEFAULT_ZONE : timeZone.strip(),
                     hours, dates, callbackPeriodHours, blankToNull(numberPrefix), maxAttemptsPerContact,
-                    maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation);
+                    maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines,
+                    callerIdGroupId);
         }
 
         private static List<CallingInterval> intervals(List<IntervalDto> given, String field, List<Violation> violations) {

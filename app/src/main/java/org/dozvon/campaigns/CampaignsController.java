@@ -36,7 +36,7 @@ class CampaignsController {
 
     static {
         TABS.put("general", Set.of("name", "description", "strategyKey", "strategyVersion", "completionCodeGroupId", "kind",
-                "weight", "numberPrefix", "revision", "status"));
+                "weight", "numberPrefix", "maxLines", "callerIdGroupId", "revision", "status"));
         TABS.put("selection", Set.of("lists", "listOrder", "filter", "percent", "ordering", "dncLists"));
         TABS.put("schedule", Set.of("startsAt", "stopsAt", "timeZoneMode", "timeZone", "calendarId", "callingHours",
                 "callingHours.WORKDAY", "callingHours.WEEKEND", "callingHours.HOLIDAY", "exceptions", "callbackPeriodHours"));
@@ -51,10 +51,13 @@ class CampaignsController {
     private final CompletionCodes codes;
     private final WorkingCalendars calendars;
     private final StrategyCatalogue strategies;
+    private final CallerIds callerIds;
 
     CampaignsController(Campaigns campaigns, CampaignStore store, CampaignEditor editor, ContactSelections selections,
-                        CompletionCodes codes, WorkingCalendars calendars, StrategyCatalogue strategies) {
+                        CompletionCodes codes, WorkingCalendars calendars, StrategyCatalogue strategies,
+                        CallerIds callerIds) {
         this.strategies = strategies;
+        this.callerIds = callerIds;
         this.campaigns = campaigns;
         this.store = store;
         this.editor = editor;
@@ -91,6 +94,8 @@ class CampaignsController {
                 : codes.group(s.completionCodeGroupId()).map(CodeGroup::name).orElse(null));
         model.addAttribute("calendarName", s.calendarId() == null ? null
                 : calendars.calendar(s.calendarId()).map(WorkingCalendar::name).orElse(null));
+        model.addAttribute("callerIdGroupName", s.callerIdGroupId() == null ? null
+                : callerIds.group(s.callerIdGroupId()).map(CallerIdGroup::name).orElse(null));
         Map<String, Integer> limitValues = new java.util.HashMap<>();
         limitValues.put("maxAttemptsPerContact", s.maxAttemptsPerContact());
         limitValues.put("maxAttemptsPerDay", s.maxAttemptsPerDay());
@@ -234,6 +239,7 @@ class CampaignsController {
         model.addAttribute("lists", selections.lists());
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("codeGroups", codes.groups());
+        model.addAttribute("callerIdGroups", callerIds.groups());
         model.addAttribute("calendars", calendars.calendars());
         model.addAttribute("strategies", strategies.strategies());
         model.addAttribute("zones", ZONES);

@@ -142,6 +142,21 @@ public class DialQueue {
         return new AttemptCounts(totals[0], totals[1], totals[2], totals[3], Map.copyOf(byType), first[0]);
     }
 
+    /** How many requests of each campaign are due now (what {@link #take} would find), by campaign id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> due(Instant now) {
+        Map<Long, Integer> due = new HashMap<>();
+        jdbc.sql("""
+                        select campaign_id, count(*) from dial_request
+                        where state = 'QUEUED' and due_at <= :now and (window_end is null or window_end > :now) and not dry_run
+                        group by campaign_id""")
+                .param("now", Timestamp.from(now))
+                .query(rs -> {
+                    due.put(rs.getLong(1), rs.getInt(2));
+                });
+        return due;
+    }
+
     /** How many requests of a campaign wait in the queue. */
     public long queued(long campaignId) {
         return jdbc.sql("select count(*) from dial_request where campaign_id = :campaign and state = 'QUEUED'")

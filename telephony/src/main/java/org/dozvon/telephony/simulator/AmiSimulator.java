@@ -76,6 +76,24 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     /**
+     * How many Originate actions arrived for each call id ({@code ChannelId}) since the simulator started: a
+     * value above 1 is a call dialled twice.
+     */
+    public java.util.Map<String, Integer> originates() {
+        return pbx.originates();
+    }
+
+    /**
+     * The customer of an answered call in progress hangs up now, as after the talk time (for tests that need a
+     * call to end at a chosen moment).
+     *
+     * @return false when the call is not in progress
+     */
+    public boolean customerHangsUp(String callId) {
+        return pbx.customerHangsUp(callId);
+    }
+
+    /**
      * Closes every AMI connection and the listening socket, then listens again on the same port. The
      * simulated calls go on; whatever they do meanwhile reaches no client.
      */

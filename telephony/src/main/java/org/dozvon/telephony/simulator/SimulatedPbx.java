@@ -149,6 +149,8 @@ final class SimulatedPbx {
     private final long bootEpochSeconds = System.currentTimeMillis() / 1000;
     private int channelSequence;
     private int uniqueSequence;
+    /** Originate actions received per ChannelId, kept for the life of the simulator (tests count double dials). */
+    private final Map<String, Integer> originates = new java.util.concurrent.ConcurrentHashMap<>();
 
     SimulatedPbx(TelephonyProperties.Simulator settings, String username, String secret,
                  Supplier<? extends List<? extends Client>> clients) {
@@ -172,6 +174,27 @@ final class SimulatedPbx {
 
     void close() {
         thread.shutdownNow();
+    }
+
+    Map<String, Integer> originates() {
+        return Map.copyOf(originates);
+    }
+
+    /** The customer of a call in progress puts the phone down now; false when no such call is in progress. */
+    boolean customerHangsUp(String linkedid) {
+        try {
+            return thread.submit(() -> {
+                Call call = calls.get(linkedid);
+                if (call == null || call.over) {
+                    return false;
+                }
+                cancelPending(call);
+                customerHangsUp(call);
+                return true;
+            }).get();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     int channelCount() {
@@ -294,6 +317,9 @@ final class SimulatedPbx {
             return;
         }
         String linkedid = action.get("ChannelId");
+        if (linkedid != null && !linkedid.isBlank()) {
+            originates.merge(linkedid, 1, Integer::sum);
+        }
         if (linkedid == null || linkedid.isBlank()) {
             linkedid = bootEpochSeconds + "." + uniqueSequence++;
         }

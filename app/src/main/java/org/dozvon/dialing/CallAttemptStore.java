@@ -1,0 +1,134 @@
+package org.dozvon.dialing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code call_attempt} rows: one per dialled request, written before the originate, completed by events. */
+@Repository
+class CallAttemptStore {
+
+    private final JdbcClient jdbc;
+
+    CallAttemptStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** In the transaction that takes the request: the attempt as it is about to be originated. */
+    void insert(DialAttempt attempt, String callId, String node, Long connectorId, String callerId) {
+        jdbc.sql("""
+                        insert into call_attempt (dial_request_id, call_id, campaign_id, contact_id, node, connector_id,
+                                                  number, caller_id, queued_at)
+                        select id, :callId, campaign_id, contact_id, :node, :connector, phone, :callerId, created_at
+                        from dial_request where id = :id""")
+                .param("callId", callId).param("node", node).param("connector", connectorId)
+                .param("callerId", callerId).param("id", attempt.id()).update();
+    }
+
+    void originated(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update call_attempt set originated_at = :at where dial_request_id in (:ids) and originated_at is null")
+                .param("at", Timestamp.from(at)).param("ids", ids).update();
+    }
+
+    void answered(long id, Instant at) {
+        jdbc.sql("update call_attempt set answered_at = :at where dial_request_id = :id and answered_at is null")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    void machineDetection(long id, String status, String cause) {
+        jdbc.sql("update call_attempt set amd_status = :status, amd_cause = :cause where dial_request_id = :id")
+                .param("status", status).param("cause", cause).param("id", id).update();
+    }
+
+    void bridged(long id, Instant at, String operator) {
+        jdbc.sql("update call_attempt set bridged_at = coalesce(bridged_at, :at), operator = :operator"
+                        + " where dial_request_id = :id")
+                .param("at", Timestamp.from(at)).param("operator", operator).param("id", id).update();
+    }
+
+    /** Records the end once; false when the attempt had ended already (a late or second report). */
+    boolean ended(long id, Instant at, String outcome, Integer originateReason, Integer hangupCause, String detail) {
+        return jdbc.sql("""
+                        update call_attempt set ended_at = :at, outcome = :outcome, originate_reason = :reason,
+                               hangup_cause = :cause, detail = :detail
+                        where dial_request_id = :id and ended_at is null""")
+                .param("at", Timestamp.from(at)).param("outcome", outcome).param("reason", originateReason)
+                .param("cause", hangupCause).param("detail", detail == null ? null : truncate(detail, 500))
+                .param("id", id).update() == 1;
+    }
+
+    /** Every call in progress, on every node: what line limits count. */
+    List<OpenCall> open() {
+        return jdbc.sql("""
+                        select dial_request_id, call_id, campaign_id, connector_id, node, originated_at, answered_at,
+                               bridged_at, amd_status
+                        from call_attempt where ended_at is null""")
+                .query(CallAttemptStore::openCall).list();
+    }
+
+    /** Calls in progress of this node and of nodes silent since {@code deadBefore}. */
+    List<OpenCall> orphanCandidates(String node, Instant deadBefore) {
+        return jdbc.sql("""
+                        select dial_request_id, call_id, campaign_id, connector_id, node, originated_at, answered_at,
+                               bridged_at, amd_status
+                        from call_attempt a where ended_at is null
+                          and (node = :node or not exists (select 1 from dialer_node n where n.name = a.node
+                                                                                      and n.seen_at >= :dead))""")
+                .param("node", node).param("dead", Timestamp.from(deadBefore))
+                .query(CallAttemptStore::openCall).list();
+    }
+
+    /** Takes over an open call of a dead node; false when another node took it first or it ended. */
+    boolean adopt(long id, String from, String to) {
+        return jdbc.sql("update call_attempt set node = :to where dial_request_id = :id and node = :from and ended_at is null")
+                .param("to", to).param("id", id).param("from", from).update() == 1;
+    }
+
+    OpenCall openCall(long id) {
+        return jdbc.sql("""
+                        select dial_request_id, call_id, campaign_id, connector_id, node, originated_at, answered_at,
+                               bridged_at, amd_status
+                        from call_attempt where dial_request_id = :id and ended_at is null""")
+                .param("id", id).query(CallAttemptStore::openCall).optional().orElse(null);
+    }
+
+    void beat(String node, Instant now, boolean starting) {
+        jdbc.sql("""
+                        insert into dialer_node (name, started_at, seen_at) values (:node, :now, :now)
+                        on conflict (name) do update set seen_at = excluded.seen_at"""
+                        + (starting ? ", started_at = excluded.started_at" : ""))
+                .param("node", node).param("now", Timestamp.from(now)).update();
+    }
+
+    private static OpenCall openCall(ResultSet rs, int row) throws SQLException {
+        long connector = rs.getLong(4);
+        Long connectorId = rs.wasNull() ? null : connector;
+        return new OpenCall(rs.getLong(1), rs.getString(2), rs.getLong(3), connectorId,
+                rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+                rs.getString(9));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    record OpenCall(long id, String callId, long campaignId, Long connectorId, String node, Instant originatedAt,
+                    Instant answeredAt, Instant bridgedAt, String amdStatus) {
+
+        CampaignLines.LiveCall live() {
+            return new CampaignLines.LiveCall(originatedAt, answeredAt, bridgedAt);
+        }
+    }
+}

@@ -1,0 +1,472 @@
+package org.dozvon.dialing;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.dozvon.campaigns.CampaignView;
+import org.dozvon.campaigns.Campaigns;
+import org.dozvon.campaigns.OutcomeCategory;
+import org.dozvon.telephony.CallEvent;
+import org.dozvon.telephony.CallEventListener;
+import org.dozvon.telephony.CallId;
+import org.dozvon.telephony.CallRoute;
+import org.dozvon.telephony.OriginateRequest;
+import org.dozvon.telephony.PbxPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The dialer of one Dozvon instance (a "node"): every tick it shares the connectors' free lines among the
+ * running campaigns by weight, asks each campaign's pacer how many calls to place, takes that many due
+ * requests (they become DIALING, with their {@code call_attempt} row, in a transaction committed before any
+ * originate is sent) and originates them with the call id {@code dz-<request id>}. The port's events are
+ * applied on a thread of the dialer's own and the end of each call goes to the contact's strategy.
+ *
+ * <p>Calls this node lost track of (it was killed mid-call, or another node died) are reconciled with the
+ * PBX's live calls: gone, they settle as FAILED "lost"; still live, they are followed until they disappear.
+ * Ticks and reconciliation run on one thread, so a call is never both being placed and taken for lost.
+ */
+class Dialer implements CallEventListener {
+
+    static final String CALL_ID_PREFIX = "dz-";
+    private static final Logger log = LoggerFactory.getLogger(Dialer.class);
+
+    private final DialingProperties properties;
+    private final String node;
+    private final PbxPort port;
+    private final DialQueue queue;
+    private final CallAttemptStore attempts;
+    private final ConnectorStore connectors;
+    private final Campaigns campaigns;
+    private final CampaignPacers pacers;
+    private final CallerIdChoice callerIds;
+    private final AttemptOutcomes outcomes;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    /** Calls this node placed and follows through the port's events: call id → request id. */
+    private final Map<String, Long> tracked = new ConcurrentHashMap<>();
+    /** Calls of an earlier life (or a dead node) still live on the PBX: call id → request id; dialer thread only. */
+    private final Map<String, Long> orphans = new HashMap<>();
+    private final Map<Long, CampaignPacer> campaignPacers = new HashMap<>();
+    private final Map<Long, Long> pacerRevisions = new HashMap<>();
+    private int roundRobin;
+    /** Ticks and reconciliations run one at a time (tests tick from threads of their own). */
+    private final Object rounds = new Object();
+
+    private volatile ScheduledExecutorService loop;
+    private volatile ExecutorService events;
+
+    Dialer(DialingProperties properties, PbxPort port, DialQueue queue, CallAttemptStore attempts,
+           ConnectorStore connectors, Campaigns campaigns, CampaignPacers pacers, CallerIdChoice callerIds,
+           AttemptOutcomes outcomes, TransactionTemplate transactions, Clock clock) {
+        this.properties = properties;
+        this.node = properties.node() == null || properties.node().isBlank() ? hostName() : properties.node();
+        this.port = port;
+        this.queue = queue;
+        this.attempts = attempts;
+        this.connectors = connectors;
+        this.campaigns = campaigns;
+        this.pacers = pacers;
+        this.callerIds = callerIds;
+        this.outcomes = outcomes;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "dozvon";
+        }
+    }
+
+    String node() {
+        return node;
+    }
+
+    /** Starts listening to the port, reconciles what an earlier life left, then ticks. */
+    synchronized void start() {
+        if (loop != null) {
+            return;
+        }
+        listen();
+        loop = Executors.newSingleThreadScheduledExecutor(daemon("dozvon-dialer-" + node));
+        long reconcile = properties.reconcileInterval().toMillis();
+        loop.scheduleWithFixedDelay(guarded("reconciliation", this::reconcile), 0, reconcile, TimeUnit.MILLISECONDS);
+        long tick = properties.tick().toMillis();
+        loop.scheduleWithFixedDelay(guarded("tick", this::tick), tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Follows the port's events without ticking by itself (tests tick a dialer from their own threads). */
+    synchronized void listen() {
+        if (events != null) {
+            return;
+        }
+        events = Executors.newSingleThreadExecutor(daemon("dozvon-dialing-events-" + node));
+        attempts.beat(node, clock.instant(), true);
+        port.addListener(this);
+        log.info("Dialer started as node '{}'", node);
+    }
+
+    /**
+     * Stops placing calls and following events, as a killed process would: nothing is settled, the open calls
+     * stay DIALING for the next start's reconciliation.
+     */
+    @PreDestroy
+    synchronized void stop() {
+        if (events == null) {
+            return;
+        }
+        port.removeListener(this);
+        if (loop != null) {
+            loop.shutdownNow();
+        }
+        events.shutdownNow();
+        try {
+            if (loop != null) {
+                loop.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            events.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loop = null;
+        events = null;
+        tracked.clear();
+        orphans.clear();
+    }
+
+    private Runnable guarded(String what, Runnable work) {
+        return () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("Dialer {} failed; trying again at the next one", what, e);
+            }
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    // ---------------------------------------------------------------- placing calls
+
+    /** One round: shares the free lines, takes due requests, originates them. Package-visible for tests. */
+    void tick() {
+        synchronized (rounds) {
+            tickAlone();
+        }
+    }
+
+    private void tickAlone() {
+        if (!port.connected()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<Long, Integer> due = queue.due(now);
+        List<CampaignView> running = campaigns.running();
+        campaignPacers.keySet().retainAll(running.stream().map(CampaignView::id).toList());
+        if (running.isEmpty()) {
+            return;
+        }
+        List<CallAttemptStore.OpenCall> open = attempts.open();
+        List<Connector> usable = connectors.all().stream().filter(Connector::active).toList();
+        Map<Long, Integer> free = new LinkedHashMap<>();
+        for (Connector connector : usable) {
+            long busy = open.stream().filter(call -> Long.valueOf(connector.id()).equals(call.connectorId())).count();
+            free.put(connector.id(), (int) Math.max(0, connector.capacity() - busy));
+        }
+        int connectorFree = free.values().stream().mapToInt(Integer::intValue).sum();
+        if (connectorFree == 0) {
+            return;
+        }
+        List<Demand> demands = new ArrayList<>();
+        for (CampaignView campaign : running) {
+            List<CampaignLines.LiveCall> live = open.stream().filter(call -> call.campaignId() == campaign.id())
+                    .map(CallAttemptStore.OpenCall::live).toList();
+            Integer max = maxLines(campaign);
+            int limit = (int) Math.min(max == null ? Integer.MAX_VALUE : max, (long) live.size() + connectorFree);
+            CampaignLines lines = new CampaignLines(campaign.id(), now, limit, live, due.getOrDefault(campaign.id(), 0));
+            int wanted = Math.min(Math.min(pacerOf(campaign).dials(lines), lines.freeLines()), lines.dueRequests());
+            if (wanted > 0) {
+                demands.add(new Demand(campaign, live.size(), Math.max(1, campaign.settings().weight()), wanted));
+            }
+        }
+        share(demands, connectorFree);
+        List<Connector> order = ordered(usable, connectors.selection());
+        for (Demand demand : demands) {
+            if (demand.granted > 0) {
+                dial(demand.campaign, demand.granted, now, order, free);
+            }
+        }
+    }
+
+    private Integer maxLines(CampaignView campaign) {
+        return campaign.settings().maxLines();
+    }
+
+    private CampaignPacer pacerOf(CampaignView campaign) {
+        Long revision = pacerRevisions.get(campaign.id());
+        CampaignPacer pacer = campaignPacers.get(campaign.id());
+        if (pacer == null || revision == null || revision != campaign.revision()) {
+            pacer = pacers.pacerFor(campaign);
+            campaignPacers.put(campaign.id(), pacer);
+            pacerRevisions.put(campaign.id(), campaign.revision());
+        }
+        return pacer;
+    }
+
+    /** Gives lines one at a time to the campaign with the fewest calls for its weight (weighted fair share). */
+    static void share(List<Demand> demands, int lines) {
+        for (int i = 0; i < lines; i++) {
+            Demand next = null;
+            for (Demand demand : demands) {
+                if (demand.granted < demand.wanted && (next == null || demand.load() < next.load())) {
+                    next = demand;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            next.granted++;
+        }
+    }
+
+    private List<Connector> ordered(List<Connector> usable, ConnectorSelection selection) {
+        List<Connector> order = new ArrayList<>(usable);
+        order.sort(Comparator.comparingInt(Connector::position).thenComparingLong(Connector::id));
+        if (selection == ConnectorSelection.FROM_END) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
+    }
+
+    private Long connectorFor(List<Connector> order, Map<Long, Integer> free, ConnectorSelection selection) {
+        int size = order.size();
+        for (int i = 0; i < size; i++) {
+            int index = selection == ConnectorSelection.ROUND_ROBIN ? Math.floorMod(roundRobin + i, size) : i;
+            Connector connector = order.get(index);
+            if (free.getOrDefault(connector.id(), 0) > 0) {
+                free.merge(connector.id(), -1, Integer::sum);
+                if (selection == ConnectorSelection.ROUND_ROBIN) {
+                    roundRobin = index + 1;
+                }
+                return connector.id();
+            }
+        }
+        return null;
+    }
+
+    private void dial(CampaignView campaign, int count, Instant now, List<Connector> order, Map<Long, Integer> free) {
+        ConnectorSelection selection = connectors.selection();
+        Map<Long, Connector> byId = new HashMap<>();
+        order.forEach(connector -> byId.put(connector.id(), connector));
+        List<Placed> placed = transactions.execute(status -> {
+            List<Placed> taken = new ArrayList<>();
+            for (DialAttempt attempt : queue.take(campaign.id(), now, count)) {
+                Long connectorId = connectorFor(order, free, selection);
+                String callerId = callerIds.pick(campaign);
+                String callId = CALL_ID_PREFIX + attempt.id();
+                attempts.insert(attempt, callId, node, connectorId, callerId);
+                taken.add(new Placed(attempt, callId, connectorId == null ? null : byId.get(connectorId), callerId));
+            }
+            return taken;
+        });
+        List<Long> sent = new ArrayList<>();
+        for (Placed call : placed) {
+            tracked.put(call.callId, call.attempt.id());
+            try {
+                port.originate(request(campaign, call));
+                sent.add(call.attempt.id());
+            } catch (RuntimeException e) {
+                log.warn("Call {} to {} not placed: {}", call.callId, call.attempt.phone(), e.toString());
+                long id = call.attempt.id();
+                events.execute(() -> end(id, call.callId, OutcomeCategory.FAILED, null, null,
+                        "not placed: " + e.getMessage()));
+            }
+        }
+        attempts.originated(sent, clock.instant());
+        log.debug("Campaign {}: {} calls placed", campaign.id(), sent.size());
+    }
+
+    private OriginateRequest request(CampaignView campaign, Placed call) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("DOZVON_CONTACT_ID", String.valueOf(call.attempt.contactId()));
+        variables.put("DOZVON_CAMPAIGN_ID", String.valueOf(campaign.id()));
+        variables.put("DOZVON_ATTEMPT_ID", String.valueOf(call.attempt.id()));
+        if (call.connector != null && call.connector.trunk() != null && !call.connector.trunk().isBlank()) {
+            variables.put("DOZVON_CONNECTOR", call.connector.trunk());
+        }
+        String prefix = campaign.settings().numberPrefix();
+        String number = prefix == null ? call.attempt.phone() : prefix + call.attempt.phone();
+        return new OriginateRequest(CallId.of(call.callId), number, call.callerId,
+                properties.ringTimeout(), new CallRoute.ToIvr(), properties.detectMachine(), variables);
+    }
+
+    // ---------------------------------------------------------------- following calls
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        Long id = tracked.get(event.callId().value());
+        if (id != null) {
+            events.execute(() -> apply(id, event));
+        }
+    }
+
+    private void apply(long id, CallEvent event) {
+        try {
+            if (event instanceof CallEvent.CallAnswered answered) {
+                attempts.answered(id, answered.at());
+            } else if (event instanceof CallEvent.MachineDetected amd) {
+                attempts.machineDetection(id, amd.status().name(), amd.cause());
+            } else if (event instanceof CallEvent.CallBridged bridged) {
+                attempts.bridged(id, bridged.at(), bridged.operatorChannel());
+            } else if (event instanceof CallEvent.CallEnded ended) {
+                end(id, ended.callId().value(), OutcomeCategory.valueOf(ended.outcome().name()), ended.originateReason(),
+                        ended.hangupCause(), ended.detail());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Event {} of attempt {} not recorded", event, id, e);
+        }
+    }
+
+    /** Records the end of a call once and hands the outcome to the contact's strategy. */
+    private void end(long id, String callId, OutcomeCategory outcome, Integer reason, Integer cause, String detail) {
+        boolean first = attempts.ended(id, clock.instant(), outcome.name(), reason, cause, detail);
+        tracked.remove(callId);
+        if (!first) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!outcomes.report(id, outcome, null, null)) {
+                    log.info("Outcome {} of call {} came after the strategy had settled the attempt", outcome, callId);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    log.error("Outcome {} of call {} not handed to the strategy (its safety timer will settle the"
+                            + " attempt)", outcome, callId, e);
+                    return;
+                }
+                log.info("Outcome {} of call {}: trying again after {}", outcome, callId, e.toString());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reconciliation
+
+    /**
+     * Looks for open calls nobody follows: this node's from an earlier life, and those of nodes silent for three
+     * reconciliation intervals (taken over first). The PBX's live calls decide: gone, FAILED "lost"; still live,
+     * followed until they vanish. Package-visible for tests.
+     */
+    void reconcile() {
+        synchronized (rounds) {
+            reconcileAlone();
+        }
+    }
+
+    private void reconcileAlone() {
+        Instant now = clock.instant();
+        attempts.beat(node, now, false);
+        Map<String, Long> found = new HashMap<>();
+        Instant deadBefore = now.minus(properties.reconcileInterval().multipliedBy(3));
+        for (CallAttemptStore.OpenCall call : attempts.orphanCandidates(node, deadBefore)) {
+            if (tracked.containsKey(call.callId()) || orphans.containsKey(call.callId())) {
+                continue;
+            }
+            if (!call.node().equals(node)) {
+                if (!attempts.adopt(call.id(), call.node(), node)) {
+                    continue;
+                }
+                log.info("Call {} of node '{}', silent since before {}, taken over", call.callId(), call.node(), deadBefore);
+            }
+            found.put(call.callId(), call.id());
+        }
+        if ((found.isEmpty() && orphans.isEmpty()) || !port.connected()) {
+            return;
+        }
+        Set<String> live = new HashSet<>(port.liveCallIds(properties.pbxTimeout()));
+        found.forEach((callId, id) -> {
+            if (live.contains(callId)) {
+                log.info("Call {} (attempt {}) left by an earlier run is still live on the PBX: following it", callId, id);
+                orphans.put(callId, id);
+            } else {
+                log.info("Call {} (attempt {}) left by an earlier run is gone from the PBX: FAILED, lost", callId, id);
+                events.execute(() -> end(id, callId, OutcomeCategory.FAILED, null, null,
+                        "lost: the call was gone from the PBX when Dozvon looked again after a restart"));
+            }
+        });
+        for (var orphan : new ArrayList<>(orphans.entrySet())) {
+            if (found.containsKey(orphan.getKey()) || live.contains(orphan.getKey())) {
+                continue;
+            }
+            orphans.remove(orphan.getKey());
+            long id = orphan.getValue();
+            CallAttemptStore.OpenCall call = attempts.openCall(id);
+            if (call == null) {
+                continue;
+            }
+            OutcomeCategory outcome = "MACHINE".equals(call.amdStatus()) ? OutcomeCategory.MACHINE
+                    : call.answeredAt() != null ? OutcomeCategory.ANSWERED : OutcomeCategory.FAILED;
+            log.info("Call {} (attempt {}) followed since a restart has ended: {}", orphan.getKey(), id, outcome);
+            events.execute(() -> end(id, orphan.getKey(), outcome, null, null,
+                    "ended while followed after a restart: outcome from what was recorded before it"));
+        }
+    }
+
+    /** Calls left by an earlier run (or a dead node) that this node follows because the PBX still has them. */
+    int followedAfterRestart() {
+        synchronized (rounds) {
+            return orphans.size();
+        }
+    }
+
+    static final class Demand {
+        final CampaignView campaign;
+        final int live;
+        final int weight;
+        final int wanted;
+        int granted;
+
+        Demand(CampaignView campaign, int live, int weight, int wanted) {
+            this.campaign = campaign;
+            this.live = live;
+            this.weight = weight;
+            this.wanted = wanted;
+        }
+
+        double load() {
+            return (live + granted) / (double) weight;
+        }
+    }
+
+    private record Placed(DialAttempt attempt, String callId, Connector connector, String callerId) {
+    }
+}

@@ -1,0 +1,36 @@
+package org.dozvon.dialing;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the dialer.
+ *
+ * @param enabled           whether this instance dials at all (an instance that only serves the portal may not)
+ * @param node              this instance's name among dialers sharing a database; its open calls are reconciled
+ *                          under this name after a restart. Empty: the host name. Two instances on one host need
+ *                          names of their own
+ * @param tick              how often the dialer looks for due requests and free lines
+ * @param ringTimeout       how long a customer's phone may ring before the call counts as not answered
+ * @param detectMachine     whether answered calls go through answering-machine detection first
+ * @param reconcileInterval how often calls this node lost track of (after a restart) are looked up on the PBX, and
+ *                          how often a node tells the others it is alive; a node silent for three intervals is
+ *                          taken to be dead and its open calls are reconciled by another
+ * @param pbxTimeout        how long a question to the PBX (its live calls) may take
+ */
+@Validated
+@ConfigurationProperties("dozvon.dialing")
+public record DialingProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("") String node,
+        @DefaultValue("1s") @NotNull Duration tick,
+        @DefaultValue("30s") @NotNull Duration ringTimeout,
+        @DefaultValue("true") boolean detectMachine,
+        @DefaultValue("5s") @NotNull Duration reconcileInterval,
+        @DefaultValue("5s") @NotNull Duration pbxTimeout) {
+}
