@@ -12,14 +12,13 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.CampaignStatus;
 import org.dozvon.campaigns.OutcomeCategory;
+import org.dozvon.campaigns.StrategyCatalogue;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,13 +42,13 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class DryRunController {
 
     private final StrategyDryRun dryRun;
-    private final RepositoryService repository;
+    private final DeployedStrategies strategies;
     private final Campaigns campaigns;
     private final MessageSource messages;
 
-    DryRunController(StrategyDryRun dryRun, RepositoryService repository, Campaigns campaigns, MessageSource messages) {
+    DryRunController(StrategyDryRun dryRun, DeployedStrategies strategies, Campaigns campaigns, MessageSource messages) {
         this.dryRun = dryRun;
-        this.repository = repository;
+        this.strategies = strategies;
         this.campaigns = campaigns;
         this.messages = messages;
     }
@@ -58,8 +57,7 @@ class DryRunController {
     @RequiresPermission(Permission.STRATEGIES_VIEW)
     String page(@RequestParam(name = "key", defaultValue = "standard") String key, Model model) {
         model.addAttribute("chosenKey", key);
-        model.addAttribute("strategies", repository.createProcessDefinitionQuery().latestVersion().list().stream()
-                .map(ProcessDefinition::getKey).sorted().toList());
+        model.addAttribute("strategies", strategies.strategies().stream().map(StrategyCatalogue.DeployedStrategy::key).toList());
         List<Object> choices = new ArrayList<>();
         campaigns.withStatus(CampaignStatus.RUNNING).forEach(choices::add);
         campaigns.withStatus(CampaignStatus.DRAFT).forEach(choices::add);

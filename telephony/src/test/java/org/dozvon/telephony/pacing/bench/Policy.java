@@ -2,6 +2,7 @@ package org.dozvon.telephony.pacing.bench;
 
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
+import java.util.function.ToIntFunction;
 
 import org.dozvon.telephony.pacing.Pacer;
 import org.dozvon.telephony.pacing.PacingState;
@@ -35,86 +36,41 @@ interface Policy {
      *                      which dial nothing then anyway; it changes no figure, only the run time)
      */
     static Policy pacer(String name, Pacer pacer, double tick, boolean onEveryEvent, boolean onlyWhenReady) {
-        return new Policy() {
-            @Override
-            public String name() {
-                return name;
+        return new Timed(name, tick, onEveryEvent, sim -> {
+            if (onlyWhenReady && sim.count(Simulation.OpState.READY) == 0) {
+                return 0;
             }
-
-            @Override
-            public double tick() {
-                return tick;
-            }
-
-            @Override
-            public boolean onEveryEvent() {
-                return onEveryEvent;
-            }
-
-            @Override
-            public int decide(Simulation sim) {
-                if (onlyWhenReady && sim.count(Simulation.OpState.READY) == 0) {
-                    return 0;
-                }
-                PacingState state = new PacingState(sim.now, sim.operatorSnapshots(), sim.callSnapshots(), sim.lineLimit,
-                        ABANDON_TARGET, sim.statistics.estimates(sim.now));
-                return pacer.decide(state).dials();
-            }
-        };
+            PacingState state = new PacingState(sim.now, sim.operatorSnapshots(), sim.callSnapshots(), sim.lineLimit,
+                    ABANDON_TARGET, sim.statistics.estimates(sim.now));
+            return pacer.decide(state).dials();
+        });
     }
 
     /** B1: VICIdial's fixed dial level, every 2.5 s: round(r·(READY + TALK)) − (in flight + waiting + TALK). */
     static Policy fixedRatio(double ratio) {
-        return new Policy() {
-            @Override
-            public String name() {
-                return String.format(java.util.Locale.ROOT, "B1-r%.2f", ratio);
-            }
-
-            @Override
-            public double tick() {
-                return 2.5;
-            }
-
-            @Override
-            public boolean onEveryEvent() {
-                return false;
-            }
-
-            @Override
-            public int decide(Simulation sim) {
-                int talk = sim.count(Simulation.OpState.TALK);
-                return (int) (Math.round(ratio * (sim.count(Simulation.OpState.READY) + talk))
-                        - (sim.inFlight.size() + sim.waiting + talk));
-            }
-        };
+        return new Timed(String.format(java.util.Locale.ROOT, "B1-r%.2f", ratio), 2.5, false, sim -> {
+            int talk = sim.count(Simulation.OpState.TALK);
+            return (int) (Math.round(ratio * (sim.count(Simulation.OpState.READY) + talk))
+                    - (sim.inFlight.size() + sim.waiting + talk));
+        });
     }
 
     /** B3: knows when every busy operator frees up (not how calls end); κ tuned per scenario. */
     static Policy oracle(double kappa) {
-        return new Policy() {
-            @Override
-            public String name() {
-                return String.format(java.util.Locale.ROOT, "B3-k%.3f", kappa);
-            }
+        return new Timed(String.format(java.util.Locale.ROOT, "B3-k%.3f", kappa), 0.5, false, sim -> {
+            double p = Math.max(0.01, sim.statistics.estimates(sim.now).connectRate());
+            double free = sim.count(Simulation.OpState.READY) + sim.freeingWithin(12) - sim.waiting;
+            return (int) (Math.round(kappa * free / p) - sim.inFlight.size());
+        });
+    }
 
-            @Override
-            public double tick() {
-                return 0.5;
-            }
+    /** A policy that decides by a function of the simulation, every {@code tick} seconds and/or after every event. */
+    record Timed(String name, double tick, boolean onEveryEvent, ToIntFunction<Simulation> decider) implements Policy {
 
-            @Override
-            public boolean onEveryEvent() {
-                return false;
-            }
-
-            @Override
-            public int decide(Simulation sim) {
-                double p = Math.max(0.01, sim.statistics.estimates(sim.now).connectRate());
-                double free = sim.count(Simulation.OpState.READY) + sim.freeingWithin(12) - sim.waiting;
-                return (int) (Math.round(kappa * free / p) - sim.inFlight.size());
-            }
-        };
+        @Override
+        public int decide(Simulation sim) {
+            return decider.applyAsInt(sim);
+        }
     }
 
     /**
