@@ -54,15 +54,20 @@ class CallAttemptStore {
                 .param("at", Timestamp.from(at)).param("operator", operator).param("id", id).update();
     }
 
-    /** Records the end once; false when the attempt had ended already (a late or second report). */
-    boolean ended(long id, Instant at, String outcome, Integer originateReason, Integer hangupCause, String detail) {
+    /**
+     * Records the end once.
+     *
+     * @return the attempt's campaign; null when the attempt had ended already (a late or second report)
+     */
+    Long ended(long id, Instant at, String outcome, Integer originateReason, Integer hangupCause, String detail) {
         return jdbc.sql("""
                         update call_attempt set ended_at = :at, outcome = :outcome, originate_reason = :reason,
                                hangup_cause = :cause, detail = :detail
-                        where dial_request_id = :id and ended_at is null""")
+                        where dial_request_id = :id and ended_at is null
+                        returning campaign_id""")
                 .param("at", Timestamp.from(at)).param("outcome", outcome).param("reason", originateReason)
                 .param("cause", hangupCause).param("detail", detail == null ? null : truncate(detail, 500))
-                .param("id", id).update() == 1;
+                .param("id", id).query(Long.class).optional().orElse(null);
     }
 
     /** Every call in progress, on every node: what line limits count. */

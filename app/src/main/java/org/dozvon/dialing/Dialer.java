@@ -31,6 +31,7 @@ import org.dozvon.telephony.PbxPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,6 +61,7 @@ class Dialer implements CallEventListener {
     private final CallerIdChoice callerIds;
     private final AttemptOutcomes outcomes;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     /** Calls this node placed and follows through the port's events: call id → request id. */
@@ -77,7 +79,7 @@ class Dialer implements CallEventListener {
 
     Dialer(DialingProperties properties, PbxPort port, DialQueue queue, CallAttemptStore attempts,
            ConnectorStore connectors, Campaigns campaigns, CampaignPacers pacers, CallerIdChoice callerIds,
-           AttemptOutcomes outcomes, TransactionTemplate transactions, Clock clock) {
+           AttemptOutcomes outcomes, TransactionTemplate transactions, ApplicationEventPublisher publisher, Clock clock) {
         this.properties = properties;
         this.node = properties.node() == null || properties.node().isBlank() ? hostName() : properties.node();
         this.port = port;
@@ -89,6 +91,7 @@ class Dialer implements CallEventListener {
         this.callerIds = callerIds;
         this.outcomes = outcomes;
         this.transactions = transactions;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -357,10 +360,16 @@ class Dialer implements CallEventListener {
 
     /** Records the end of a call once and hands the outcome to the contact's strategy. */
     private void end(long id, String callId, OutcomeCategory outcome, Integer reason, Integer cause, String detail) {
-        boolean first = attempts.ended(id, clock.instant(), outcome.name(), reason, cause, detail);
+        Instant at = clock.instant();
+        Long campaignId = attempts.ended(id, at, outcome.name(), reason, cause, detail);
         tracked.remove(callId);
-        if (!first) {
+        if (campaignId == null) {
             return;
+        }
+        try {
+            publisher.publishEvent(new CallAttemptEnded(id, campaignId, outcome, at, detail));
+        } catch (RuntimeException e) {
+            log.warn("Listeners of the end of call {} failed", callId, e);
         }
         for (int attempt = 1; ; attempt++) {
             try {

@@ -6,6 +6,7 @@ import org.dozvon.campaigns.Campaigns;
 import org.dozvon.telephony.PbxPort;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -24,9 +25,10 @@ class DialingConfiguration {
     @Bean
     Dialer dialer(DialingProperties properties, PbxPort port, DialQueue queue, CallAttemptStore attempts,
                   ConnectorStore connectors, Campaigns campaigns, CampaignPacers pacers, CallerIdChoice callerIds,
-                  AttemptOutcomes outcomes, TransactionTemplate transactions, Clock clock) {
+                  AttemptOutcomes outcomes, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+                  Clock clock) {
         return new Dialer(properties, port, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes,
-                transactions, clock);
+                transactions, publisher, clock);
     }
 
     @Bean

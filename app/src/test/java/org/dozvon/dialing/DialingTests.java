@@ -18,6 +18,7 @@ import org.dozvon.telephony.simulator.AmiSimulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dialer against the AMI simulator over TCP, in the shared application. */
 class DialingTests extends ApplicationTestBase {
 
+    @Autowired
+    ApplicationEventPublisher publisher;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -156,6 +159,6 @@ class DialingTests extends ApplicationTestBase {
         DialingProperties own = new DialingProperties(true, node, properties.tick(), properties.ringTimeout(),
                 properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout());
         return new Dialer(own, pbx, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes, transactions,
-                clock);
+                publisher, clock);
     }
 }
