@@ -39,7 +39,11 @@ public abstract class ApplicationTestBase {
             "dozvon.telephony.simulator.talk-time-max", "900ms",
             "dozvon.telephony.simulator.amd-time", "100ms",
             "dozvon.dialing.ring-timeout", "1s",
-            "dozvon.dialing.tick", "200ms");
+            "dozvon.telephony.simulator.operator-answer-time", "200ms",
+            "dozvon.dialing.tick", "200ms",
+            // no bots unless a test logs them in; they act every 200 ms
+            "dozvon.agents.bots", "0",
+            "dozvon.agents.sweep", "200ms");
 
     protected PortalClient portal() {
         return new PortalClient(port);

@@ -23,6 +23,8 @@ public enum Permission {
     STRATEGIES_MANAGE,
     MONITORING_VIEW,
     OPERATORS_VIEW,
+    /** Operators and skills: create, change and delete them, log operators in and out, set their states. */
+    OPERATORS_MANAGE,
     REPORTS_VIEW,
     SETTINGS_VIEW,
     /** Settings, Users: create local users, give roles, reset passwords, disable accounts. */

@@ -41,9 +41,10 @@ class CampaignEditor {
     private final CompletionCodes codes;
     private final WorkingCalendars calendars;
     private final CallerIds callerIds;
+    private final SkillCatalogue skills;
 
     CampaignEditor(CampaignStore store, ContactSelections selections, ApplicationEventPublisher events, Clock clock,
-                   CompletionCodes codes, WorkingCalendars calendars, CallerIds callerIds) {
+                   CompletionCodes codes, WorkingCalendars calendars, CallerIds callerIds, SkillCatalogue skills) {
         this.store = store;
         this.selections = selections;
         this.events = events;
@@ -51,6 +52,7 @@ class CampaignEditor {
         this.codes = codes;
         this.calendars = calendars;
         this.callerIds = callerIds;
+        this.skills = skills;
     }
 
     @Transactional
@@ -140,6 +142,7 @@ class CampaignEditor {
         if (s.callerIdGroupId() != null && callerIds.group(s.callerIdGroupId()).isEmpty()) {
             violations.add(new Violation("callerIdGroupId", "campaigns.error.callerIdGroup", String.valueOf(s.callerIdGroupId())));
         }
+        checkDialing(s.dialing(), violations);
         if (s.completionCodeGroupId() != null && codes.group(s.completionCodeGroupId()).isEmpty()) {
             violations.add(new Violation("completionCodeGroupId", "campaigns.error.noCodeGroup", String.valueOf(s.completionCodeGroupId())));
         }
@@ -173,6 +176,26 @@ class CampaignEditor {
             violations.add(new Violation("exceptions", "campaigns.error.tooManyIntervals", MAX_INTERVALS));
         }
         return violations;
+    }
+
+    private void checkDialing(CampaignDialing d, List<Violation> violations) {
+        if (d.linesPerOperator() < 1 || d.linesPerOperator() > 5) {
+            violations.add(new Violation("linesPerOperator", "campaigns.error.linesPerOperator", d.linesPerOperator()));
+        }
+        if (!(d.abandonTarget() > 0 && d.abandonTarget() <= 10)) {
+            violations.add(new Violation("abandonTarget", "campaigns.error.abandonTarget", d.abandonTarget()));
+        }
+        range(violations, "previewSeconds", d.previewSeconds(), 0, 600);
+        range(violations, "minSkillLevel", d.minSkillLevel(), 1, 100);
+        range(violations, "minOperators", d.minOperators(), 0, 10_000);
+        range(violations, "maxOperators", d.maxOperators(), 1, 10_000);
+        range(violations, "wrapUpSeconds", d.wrapUpSeconds(), 0, 3600);
+        if (d.minOperators() != null && d.maxOperators() != null && d.minOperators() > d.maxOperators()) {
+            violations.add(new Violation("maxOperators", "campaigns.error.operatorsRange", d.minOperators(), d.maxOperators()));
+        }
+        if (d.skillId() != null && skills.skill(d.skillId()).isEmpty()) {
+            violations.add(new Violation("skillId", "campaigns.error.skill", String.valueOf(d.skillId())));
+        }
     }
 
     private static void range(List<Violation> violations, String field, Integer value, int min, int max) {

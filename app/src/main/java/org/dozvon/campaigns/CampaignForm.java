@@ -50,6 +50,13 @@ final class CampaignForm {
                 .set("maxHoursSinceFirstAttempt", s.maxHoursSinceFirstAttempt())
                 .set("maxHoursSinceCreation", s.maxHoursSinceCreation()).set("maxLines", s.maxLines())
                 .set("callerIdGroupId", s.callerIdGroupId()).set("revision", revision);
+        CampaignDialing d = s.dialing();
+        form.set("dialingMode", d.mode().name()).set("linesPerOperator", decimal(d.linesPerOperator()))
+                .set("abandonTarget", decimal(d.abandonTarget())).set("previewSeconds", d.previewSeconds())
+                .set("detectMachine", d.detectMachine() == null ? "DEFAULT" : d.detectMachine() ? "ON" : "OFF")
+                .set("skillId", d.skillId()).set("minSkillLevel", d.minSkillLevel())
+                .set("minOperators", d.minOperators()).set("maxOperators", d.maxOperators())
+                .set("wrapUpSeconds", d.wrapUpSeconds());
         for (int i = 0; i < s.listIds().size(); i++) {
             form.add("lists", s.listIds().get(i)).set("listPosition_" + s.listIds().get(i), i + 1);
         }
@@ -140,9 +147,39 @@ final class CampaignForm {
                 read.integer("maxHoursSinceFirstAttempt", form.value("maxHoursSinceFirstAttempt")),
                 read.integer("maxHoursSinceCreation", form.value("maxHoursSinceCreation")),
                 read.integer("maxLines", form.value("maxLines")),
-                read.id("callerIdGroupId", form.value("callerIdGroupId")));
+                read.id("callerIdGroupId", form.value("callerIdGroupId")), dialing(form, read));
         Long revision = read.id("revision", form.value("revision"));
         return new Parsed(settings, violations, revision);
+    }
+
+    private static CampaignDialing dialing(FormValues form, Reader read) {
+        CampaignDialing d = CampaignDialing.DEFAULT;
+        DialingMode mode = d.mode();
+        String modeText = text(form.value("dialingMode"));
+        if (modeText != null) {
+            try {
+                mode = DialingMode.valueOf(modeText);
+            } catch (IllegalArgumentException e) {
+                read.violations().add(new Violation("dialingMode", "campaigns.error.dialingMode", modeText));
+            }
+        }
+        Double lines = read.decimal("linesPerOperator", form.value("linesPerOperator"));
+        Double abandon = read.decimal("abandonTarget", form.value("abandonTarget"));
+        Integer preview = read.integer("previewSeconds", form.value("previewSeconds"));
+        Integer level = read.integer("minSkillLevel", form.value("minSkillLevel"));
+        Integer wrapUp = read.integer("wrapUpSeconds", form.value("wrapUpSeconds"));
+        String amd = form.value("detectMachine");
+        return new CampaignDialing(mode, lines == null ? d.linesPerOperator() : lines,
+                abandon == null ? d.abandonTarget() : abandon, preview == null ? d.previewSeconds() : preview,
+                "ON".equals(amd) ? Boolean.TRUE : "OFF".equals(amd) ? Boolean.FALSE : null,
+                read.id("skillId", form.value("skillId")), level == null ? d.minSkillLevel() : level,
+                read.integer("minOperators", form.value("minOperators")),
+                read.integer("maxOperators", form.value("maxOperators")), wrapUp == null ? d.wrapUpSeconds() : wrapUp);
+    }
+
+    /** A decimal as a person writes it: no trailing zeros ("1.5", "3"). */
+    private static String decimal(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String local(Instant instant, String zone) {
@@ -180,6 +217,22 @@ final class CampaignForm {
                 violations.add(new Violation(field, "campaigns.error.number", value.strip()));
                 return null;
             }
+        }
+
+        Double decimal(String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                double number = Double.parseDouble(value.strip().replace(',', '.'));
+                if (Double.isFinite(number)) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            violations.add(new Violation(field, "campaigns.error.decimal", value.strip()));
+            return null;
         }
 
         Long id(String field, String value) {

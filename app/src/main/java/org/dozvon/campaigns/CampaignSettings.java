@@ -44,6 +44,7 @@ import org.dozvon.contacts.ContactSelection;
  * @param maxHoursSinceCreation     a contact is not called later than this after it was created; null: no limit
  * @param maxLines                  how many calls the campaign may have at once; null: as many as the connectors carry
  * @param callerIdGroupId           the caller-ID group its calls draw a number from; null: the trunk's own number
+ * @param dialing                   the dialing mode and the operators it takes
  */
 public record CampaignSettings(
         String name, String description,
@@ -56,12 +57,14 @@ public record CampaignSettings(
         Map<DayType, List<CallingInterval>> callingHours, Map<LocalDate, List<CallingInterval>> exceptions,
         Integer callbackPeriodHours, String numberPrefix,
         Integer maxAttemptsPerContact, Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
-        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation, Integer maxLines, Long callerIdGroupId) {
+        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation, Integer maxLines, Long callerIdGroupId,
+        CampaignDialing dialing) {
 
     public static final String DEFAULT_ZONE = "Europe/Moscow";
 
     public CampaignSettings {
         listIds = listIds == null ? List.of() : List.copyOf(listIds);
+        dialing = dialing == null ? CampaignDialing.DEFAULT : dialing;
         listOrder = listOrder == null ? ContactSelection.ListOrder.IN_ORDER : listOrder;
         filter = filter == null ? ContactFilter.NONE : filter;
         ordering = ordering == null ? ContactSelection.Ordering.OLDEST_FIRST : ordering;
@@ -92,17 +95,17 @@ public record CampaignSettings(
         hours.put(DayType.HOLIDAY, List.of());
         return new CampaignSettings("", null, null, null, List.of(), ContactSelection.ListOrder.IN_ORDER, ContactFilter.NONE,
                 100, ContactSelection.Ordering.OLDEST_FIRST, List.of(), null, null, false, 1, null, null,
-                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null, null, null);
+                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null, null, null, CampaignDialing.DEFAULT);
     }
 
     /** These settings under another name. */
     public CampaignSettings withName(String newName) {
-        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId);
+        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing);
     }
 
     /** These settings with another strategy (version null: the latest). */
     public CampaignSettings withStrategy(String key, Integer version) {
-        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId);
+        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing);
     }
 
     /** The campaign's zone. */

@@ -167,6 +167,27 @@ class CampaignsApi {
     }
 
     /** A date whose hours replace its day type's; no hours: no calls that day. */
+    /** A campaign's dialing settings; absent fields take {@link CampaignDialing#DEFAULT}'s values. */
+    record DialingDto(DialingMode mode, Double linesPerOperator, Double abandonTarget, Integer previewSeconds,
+                      Boolean detectMachine, Long skillId, Integer minSkillLevel, Integer minOperators,
+                      Integer maxOperators, Integer wrapUpSeconds) {
+
+        static DialingDto of(CampaignDialing d) {
+            return new DialingDto(d.mode(), d.linesPerOperator(), d.abandonTarget(), d.previewSeconds(), d.detectMachine(),
+                    d.skillId(), d.minSkillLevel(), d.minOperators(), d.maxOperators(), d.wrapUpSeconds());
+        }
+
+        CampaignDialing dialing() {
+            CampaignDialing d = CampaignDialing.DEFAULT;
+            return new CampaignDialing(mode == null ? d.mode() : mode,
+                    linesPerOperator == null ? d.linesPerOperator() : linesPerOperator,
+                    abandonTarget == null ? d.abandonTarget() : abandonTarget,
+                    previewSeconds == null ? d.previewSeconds() : previewSeconds, detectMachine, skillId,
+                    minSkillLevel == null ? d.minSkillLevel() : minSkillLevel, minOperators, maxOperators,
+                    wrapUpSeconds == null ? d.wrapUpSeconds() : wrapUpSeconds);
+        }
+    }
+
     record ExceptionDto(LocalDate date, List<IntervalDto> hours) {
     }
 
@@ -179,7 +200,7 @@ class CampaignsApi {
                        Integer callbackPeriodHours, String numberPrefix, Integer maxAttemptsPerContact,
                        Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
                        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation,
-                       Integer maxLines, Long callerIdGroupId,
+                       Integer maxLines, Long callerIdGroupId, DialingDto dialing,
                        Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
 
         static CampaignDto of(CampaignView view) {
@@ -195,7 +216,7 @@ class CampaignsApi {
                     s.weight(), s.startsAt(), s.stopsAt(), s.timeZoneMode(), s.timeZone(), hours, exceptions,
                     s.callbackPeriodHours(), s.numberPrefix(), s.maxAttemptsPerContact(), s.maxAttemptsPerPhoneType(),
                     s.maxAttemptsPerDay(), s.maxHoursSinceFirstAttempt(), s.maxHoursSinceCreation(), s.maxLines(),
-                    s.callerIdGroupId(), view.createdAt(),
+                    s.callerIdGroupId(), DialingDto.of(s.dialing()), view.createdAt(),
                     view.updatedAt(), view.statusChangedAt());
         }
 
@@ -227,7 +248,7 @@ class CampaignsApi {
                     startsAt, stopsAt, timeZoneMode, timeZone == null ? CampaignSettings.DEFAULT_ZONE : timeZone.strip(),
                     hours, dates, callbackPeriodHours, blankToNull(numberPrefix), maxAttemptsPerContact,
                     maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines,
-                    callerIdGroupId);
+                    callerIdGroupId, dialing == null ? CampaignDialing.DEFAULT : dialing.dialing());
         }
 
         private static List<CallingInterval> intervals(List<IntervalDto> given, String field, List<Violation> violations) {

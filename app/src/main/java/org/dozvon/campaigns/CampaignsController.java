@@ -40,6 +40,8 @@ class CampaignsController {
         TABS.put("selection", Set.of("lists", "listOrder", "filter", "percent", "ordering", "dncLists"));
         TABS.put("schedule", Set.of("startsAt", "stopsAt", "timeZoneMode", "timeZone", "calendarId", "callingHours",
                 "callingHours.WORKDAY", "callingHours.WEEKEND", "callingHours.HOLIDAY", "exceptions", "callbackPeriodHours"));
+        TABS.put("dialing", Set.of("dialingMode", "linesPerOperator", "abandonTarget", "previewSeconds", "detectMachine",
+                "skillId", "minSkillLevel", "minOperators", "maxOperators", "wrapUpSeconds"));
         TABS.put("limits", Set.of("maxAttemptsPerContact", "maxAttemptsPerPhoneType", "maxAttemptsPerDay",
                 "maxHoursSinceFirstAttempt", "maxHoursSinceCreation"));
     }
@@ -52,11 +54,13 @@ class CampaignsController {
     private final WorkingCalendars calendars;
     private final StrategyCatalogue strategies;
     private final CallerIds callerIds;
+    private final SkillCatalogue skills;
 
     CampaignsController(Campaigns campaigns, CampaignStore store, CampaignEditor editor, ContactSelections selections,
                         CompletionCodes codes, WorkingCalendars calendars, StrategyCatalogue strategies,
-                        CallerIds callerIds) {
+                        CallerIds callerIds, SkillCatalogue skills) {
         this.strategies = strategies;
+        this.skills = skills;
         this.callerIds = callerIds;
         this.campaigns = campaigns;
         this.store = store;
@@ -96,6 +100,8 @@ class CampaignsController {
                 : calendars.calendar(s.calendarId()).map(WorkingCalendar::name).orElse(null));
         model.addAttribute("callerIdGroupName", s.callerIdGroupId() == null ? null
                 : callerIds.group(s.callerIdGroupId()).map(CallerIdGroup::name).orElse(null));
+        model.addAttribute("skillName", s.dialing().skillId() == null ? null
+                : skills.skill(s.dialing().skillId()).map(SkillCatalogue.SkillChoice::name).orElse(null));
         Map<String, Integer> limitValues = new java.util.HashMap<>();
         limitValues.put("maxAttemptsPerContact", s.maxAttemptsPerContact());
         limitValues.put("maxAttemptsPerDay", s.maxAttemptsPerDay());
@@ -240,6 +246,8 @@ class CampaignsController {
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("codeGroups", codes.groups());
         model.addAttribute("callerIdGroups", callerIds.groups());
+        model.addAttribute("skills", skills.skills());
+        model.addAttribute("dialingModes", DialingMode.values());
         model.addAttribute("calendars", calendars.calendars());
         model.addAttribute("strategies", strategies.strategies());
         model.addAttribute("zones", ZONES);

@@ -49,7 +49,7 @@ class CallAttemptStore {
     }
 
     void bridged(long id, Instant at, String operator) {
-        jdbc.sql("update call_attempt set bridged_at = coalesce(bridged_at, :at), operator = :operator"
+        jdbc.sql("update call_attempt set bridged_at = coalesce(bridged_at, :at), operator = coalesce(operator, :operator)"
                         + " where dial_request_id = :id")
                 .param("at", Timestamp.from(at)).param("operator", operator).param("id", id).update();
     }
@@ -70,11 +70,34 @@ class CallAttemptStore {
                 .param("id", id).query(Long.class).optional().orElse(null);
     }
 
+    /** A person waits for an operator (answered, and not a machine as far as detection tells). */
+    void waiting(long id, Instant at) {
+        jdbc.sql("update call_attempt set waiting_at = :at where dial_request_id = :id and waiting_at is null")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    /** The operator the call is given to (reserved for a preview, or connected to a waiting person). */
+    void operator(long id, long operatorId, String operatorName) {
+        jdbc.sql("update call_attempt set operator_id = :operator, operator = :name where dial_request_id = :id")
+                .param("operator", operatorId).param("name", operatorName).param("id", id).update();
+    }
+
+    /** An ended call's campaign and how long its operator talked, for the pacer once the wrap-up ends. */
+    java.util.Optional<Talk> talk(long id) {
+        return jdbc.sql("select campaign_id, bridged_at, ended_at from call_attempt where dial_request_id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Talk(rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))))
+                .optional();
+    }
+
+    record Talk(long campaignId, Instant bridgedAt, Instant endedAt) {
+    }
+
     /** Every call in progress, on every node: what line limits count. */
     List<OpenCall> open() {
         return jdbc.sql("""
                         select dial_request_id, call_id, campaign_id, connector_id, node, originated_at, answered_at,
-                               bridged_at, amd_status
+                               bridged_at, amd_status, waiting_at
                         from call_attempt where ended_at is null""")
                 .query(CallAttemptStore::openCall).list();
     }
@@ -83,7 +106,7 @@ class CallAttemptStore {
     List<OpenCall> orphanCandidates(String node, Instant deadBefore) {
         return jdbc.sql("""
                         select dial_request_id, call_id, campaign_id, connector_id, node, originated_at, answered_at,
-                               bridged_at, amd_status
+                               bridged_at, amd_status, waiting_at
                         from call_attempt a where ended_at is null
                           and (node = :node or not exists (select 1 from dialer_node n where n.name = a.node
                                                                                       and n.seen_at >= :dead))""")
@@ -100,7 +123,7 @@ class CallAttemptStore {
     OpenCall openCall(long id) {
         return jdbc.sql("""
                         select dial_request_id, call_id, campaign_id, connector_id, node, originated_at, answered_at,
-                               bridged_at, amd_status
+                               bridged_at, amd_status, waiting_at
                         from call_attempt where dial_request_id = :id and ended_at is null""")
                 .param("id", id).query(CallAttemptStore::openCall).optional().orElse(null);
     }
@@ -118,7 +141,7 @@ class CallAttemptStore {
         Long connectorId = rs.wasNull() ? null : connector;
         return new OpenCall(rs.getLong(1), rs.getString(2), rs.getLong(3), connectorId,
                 rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-                rs.getString(9));
+                rs.getString(9), instant(rs.getTimestamp(10)));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -130,10 +153,10 @@ class CallAttemptStore {
     }
 
     record OpenCall(long id, String callId, long campaignId, Long connectorId, String node, Instant originatedAt,
-                    Instant answeredAt, Instant bridgedAt, String amdStatus) {
+                    Instant answeredAt, Instant bridgedAt, String amdStatus, Instant waitingAt) {
 
         CampaignLines.LiveCall live() {
-            return new CampaignLines.LiveCall(originatedAt, answeredAt, bridgedAt);
+            return new CampaignLines.LiveCall(originatedAt, answeredAt, waitingAt, bridgedAt);
         }
     }
 }

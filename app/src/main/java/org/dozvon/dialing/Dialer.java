@@ -2,6 +2,7 @@ package org.dozvon.dialing;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import org.dozvon.campaigns.CampaignDialing;
 import org.dozvon.campaigns.CampaignView;
+import org.dozvon.campaigns.DialingMode;
 import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.OutcomeCategory;
+import org.dozvon.telephony.AmdStatus;
 import org.dozvon.telephony.CallEvent;
 import org.dozvon.telephony.CallEventListener;
 import org.dozvon.telephony.CallId;
@@ -44,8 +48,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Calls this node lost track of (it was killed mid-call, or another node died) are reconciled with the
  * PBX's live calls: gone, they settle as FAILED "lost"; still live, they are followed until they disappear.
  * Ticks and reconciliation run on one thread, so a call is never both being placed and taken for lost.
+ *
+ * <p>Campaigns with operators (see "Dialing: operators" in {@code docs/architecture.md}): every tick, free operators
+ * are sent to a campaign (skill and level, minimum and maximum operators, weight); progressive and predictive
+ * campaigns dial what their pacer says and an answered person waits (route {@code wait}) until a ready operator of
+ * the campaign is reserved and connected, or the greeting ends the call as abandoned; preview campaigns reserve a
+ * ready operator with a request first and place the call (route {@code operator}) when the preview time is up or
+ * the operator asks. A call an operator talked on reaches the strategy when the operator's wrap-up ends
+ * ({@link WrapUps}).
  */
-class Dialer implements CallEventListener {
+class Dialer implements CallEventListener, WrapUps {
 
     static final String CALL_ID_PREFIX = "dz-";
     private static final Logger log = LoggerFactory.getLogger(Dialer.class);
@@ -60,15 +72,22 @@ class Dialer implements CallEventListener {
     private final CampaignPacers pacers;
     private final CallerIdChoice callerIds;
     private final AttemptOutcomes outcomes;
+    private final OperatorPool operators;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    /** Calls this node placed and follows through the port's events: call id → request id. */
-    private final Map<String, Long> tracked = new ConcurrentHashMap<>();
+    /** Calls this node placed and follows through the port's events: call id → the call. */
+    private final Map<String, Live> tracked = new ConcurrentHashMap<>();
+    /** Persons waiting for an operator: request id → the call. */
+    private final Map<Long, Live> waiting = new ConcurrentHashMap<>();
+    /** Preview calls reserved on this node and not placed yet: request id → what to place. */
+    private final Map<Long, Preview> previews = new HashMap<>();
+    /** Waiting persons are matched with ready operators one round at a time (tick and event threads). */
+    private final Object matching = new Object();
     /** Calls of an earlier life (or a dead node) still live on the PBX: call id → request id; dialer thread only. */
     private final Map<String, Long> orphans = new HashMap<>();
-    private final Map<Long, CampaignPacer> campaignPacers = new HashMap<>();
+    private final Map<Long, CampaignPacer> campaignPacers = new ConcurrentHashMap<>();
     private final Map<Long, Long> pacerRevisions = new HashMap<>();
     private int roundRobin;
     /** Ticks and reconciliations run one at a time (tests tick from threads of their own). */
@@ -79,7 +98,8 @@ class Dialer implements CallEventListener {
 
     Dialer(DialingProperties properties, PbxPort port, DialQueue queue, CallAttemptStore attempts,
            ConnectorStore connectors, Campaigns campaigns, CampaignPacers pacers, CallerIdChoice callerIds,
-           AttemptOutcomes outcomes, TransactionTemplate transactions, ApplicationEventPublisher publisher, Clock clock) {
+           AttemptOutcomes outcomes, OperatorPool operators, TransactionTemplate transactions,
+           ApplicationEventPublisher publisher, Clock clock) {
         this.properties = properties;
         this.node = properties.node() == null || properties.node().isBlank() ? hostName() : properties.node();
         this.port = port;
@@ -90,6 +110,7 @@ class Dialer implements CallEventListener {
         this.pacers = pacers;
         this.callerIds = callerIds;
         this.outcomes = outcomes;
+        this.operators = operators;
         this.transactions = transactions;
         this.publisher = publisher;
         this.clock = clock;
@@ -156,6 +177,8 @@ class Dialer implements CallEventListener {
         loop = null;
         events = null;
         tracked.clear();
+        waiting.clear();
+        previews.clear();
         orphans.clear();
     }
 
@@ -194,6 +217,11 @@ class Dialer implements CallEventListener {
         Map<Long, Integer> due = queue.due(now);
         List<CampaignView> running = campaigns.running();
         campaignPacers.keySet().retainAll(running.stream().map(CampaignView::id).toList());
+        List<OperatorPool.Seat> seats = running.stream().anyMatch(c -> c.settings().dialing().mode().withOperators())
+                || !previews.isEmpty() ? operators.working() : List.of();
+        seats = OperatorRouting.route(seats, running, due, waitingCampaigns(), operators);
+        placePreviews(seats, running, now);
+        matchWaiting();
         if (running.isEmpty()) {
             return;
         }
@@ -212,21 +240,39 @@ class Dialer implements CallEventListener {
         for (CampaignView campaign : running) {
             List<CampaignLines.LiveCall> live = open.stream().filter(call -> call.campaignId() == campaign.id())
                     .map(CallAttemptStore.OpenCall::live).toList();
+            List<OperatorPool.Seat> own = seats.stream()
+                    .filter(seat -> Long.valueOf(campaign.id()).equals(seat.campaignId())).toList();
             Integer max = maxLines(campaign);
             int limit = (int) Math.min(max == null ? Integer.MAX_VALUE : max, (long) live.size() + connectorFree);
-            CampaignLines lines = new CampaignLines(campaign.id(), now, limit, live, due.getOrDefault(campaign.id(), 0));
-            int wanted = Math.min(Math.min(pacerOf(campaign).dials(lines), lines.freeLines()), lines.dueRequests());
+            CampaignLines lines = new CampaignLines(campaign.id(), now, limit, live, due.getOrDefault(campaign.id(), 0),
+                    campaign.settings().dialing().mode().withOperators() ? own : List.of());
+            int asked = campaign.settings().dialing().mode() == DialingMode.PREVIEW
+                    ? (int) own.stream().filter(seat -> seat.state() == OperatorPool.SeatState.READY).count()
+                    : pacerOf(campaign).dials(lines);
+            int wanted = Math.min(Math.min(asked, lines.freeLines()), lines.dueRequests());
             if (wanted > 0) {
-                demands.add(new Demand(campaign, live.size(), Math.max(1, campaign.settings().weight()), wanted));
+                demands.add(new Demand(campaign, live.size(), Math.max(1, campaign.settings().weight()), wanted, own));
             }
         }
         share(demands, connectorFree);
         List<Connector> order = ordered(usable, connectors.selection());
         for (Demand demand : demands) {
-            if (demand.granted > 0) {
+            if (demand.granted == 0) {
+                continue;
+            }
+            if (demand.campaign.settings().dialing().mode() == DialingMode.PREVIEW) {
+                reservePreviews(demand.campaign, demand.seats, demand.granted, now, order, free);
+            } else {
                 dial(demand.campaign, demand.granted, now, order, free);
             }
         }
+    }
+
+    /** Campaigns with persons waiting for an operator on this node. */
+    private java.util.Set<Long> waitingCampaigns() {
+        Set<Long> ids = new HashSet<>();
+        waiting.values().forEach(call -> ids.add(call.campaignId));
+        return ids;
     }
 
     private Integer maxLines(CampaignView campaign) {
@@ -301,23 +347,168 @@ class Dialer implements CallEventListener {
             return taken;
         });
         List<Long> sent = new ArrayList<>();
+        CallRoute route = campaign.settings().dialing().mode().withOperators()
+                ? new CallRoute.WaitForOperator(properties.operatorWait()) : new CallRoute.ToIvr();
         for (Placed call : placed) {
-            tracked.put(call.callId, call.attempt.id());
-            try {
-                port.originate(request(campaign, call));
+            if (place(campaign, call, route, null)) {
                 sent.add(call.attempt.id());
-            } catch (RuntimeException e) {
-                log.warn("Call {} to {} not placed: {}", call.callId, call.attempt.phone(), e.toString());
-                long id = call.attempt.id();
-                events.execute(() -> end(id, call.callId, OutcomeCategory.FAILED, null, null,
-                        "not placed: " + e.getMessage()));
             }
         }
         attempts.originated(sent, clock.instant());
         log.debug("Campaign {}: {} calls placed", campaign.id(), sent.size());
     }
 
-    private OriginateRequest request(CampaignView campaign, Placed call) {
+    /** Sends one originate; a refusal ends the call as FAILED "not placed". */
+    private boolean place(CampaignView campaign, Placed call, CallRoute route, OperatorPool.Seat operator) {
+        CampaignPacer pacer = pacerOf(campaign);
+        boolean amd = detectMachine(campaign);
+        Live live = new Live(call.attempt.id(), call.callId, campaign.id(), campaign.settings().dialing(), amd, pacer,
+                clock.instant());
+        if (operator != null) {
+            live.operatorId = operator.operatorId();
+            live.operatorWrapUp = operator.wrapUpSeconds();
+        }
+        tracked.put(call.callId, live);
+        try {
+            port.originate(request(campaign, call, route, amd));
+            pacer.dialled(live.dialledAt);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Call {} to {} not placed: {}", call.callId, call.attempt.phone(), e.toString());
+            long id = call.attempt.id();
+            events.execute(() -> end(id, call.callId, OutcomeCategory.FAILED, null, null,
+                    "not placed: " + e.getMessage()));
+            return false;
+        }
+    }
+
+    private boolean detectMachine(CampaignView campaign) {
+        Boolean own = campaign.settings().dialing().detectMachine();
+        return own == null ? properties.detectMachine() : own;
+    }
+
+    // ---------------------------------------------------------------- preview
+
+    /**
+     * Gives each of up to {@code count} ready operators of a preview campaign a due request: the request becomes
+     * DIALING with its attempt and the operator PREVIEW, in one transaction (an operator another node reserved
+     * meanwhile rolls it back). The call is placed by {@link #placePreviews} when the preview time is up.
+     */
+    private void reservePreviews(CampaignView campaign, List<OperatorPool.Seat> seats, int count, Instant now,
+                                 List<Connector> order, Map<Long, Integer> free) {
+        ConnectorSelection selection = connectors.selection();
+        Instant until = now.plusSeconds(campaign.settings().dialing().previewSeconds());
+        int reserved = 0;
+        for (OperatorPool.Seat seat : seats) {
+            if (reserved == count) {
+                return;
+            }
+            if (seat.state() != OperatorPool.SeatState.READY || seat.endpoint() == null) {
+                continue;
+            }
+            Placed placed = transactions.execute(status -> {
+                List<DialAttempt> taken = queue.take(campaign.id(), now, 1);
+                if (taken.isEmpty()) {
+                    return null;
+                }
+                DialAttempt attempt = taken.get(0);
+                Long connectorId = connectorFor(order, free, selection);
+                String callerId = callerIds.pick(campaign);
+                String callId = CALL_ID_PREFIX + attempt.id();
+                attempts.insert(attempt, callId, node, connectorId, callerId);
+                if (!operators.reserve(seat.operatorId(), campaign.id(), attempt.id(), OperatorPool.SeatState.PREVIEW,
+                        until)) {
+                    status.setRollbackOnly();
+                    return null;
+                }
+                attempts.operator(attempt.id(), seat.operatorId(), seat.name());
+                return new Placed(attempt, callId, connectorId == null ? null : connectors.all().stream()
+                        .filter(c -> c.id() == connectorId).findFirst().orElse(null), callerId);
+            });
+            if (placed != null) {
+                previews.put(placed.attempt.id(), new Preview(placed, campaign.id()));
+                reserved++;
+            }
+        }
+    }
+
+    /** Places the preview calls whose time is up (or whose operator asked to dial now). */
+    private void placePreviews(List<OperatorPool.Seat> seats, List<CampaignView> running, Instant now) {
+        if (previews.isEmpty()) {
+            return;
+        }
+        Map<Long, CampaignView> byId = new HashMap<>();
+        running.forEach(campaign -> byId.put(campaign.id(), campaign));
+        Set<Long> held = new HashSet<>();
+        for (OperatorPool.Seat seat : seats) {
+            if (seat.state() != OperatorPool.SeatState.PREVIEW || seat.attemptId() == null) {
+                continue;
+            }
+            held.add(seat.attemptId());
+            Preview preview = previews.get(seat.attemptId());
+            if (preview == null || seat.until() == null || seat.until().isAfter(now)) {
+                continue;
+            }
+            previews.remove(seat.attemptId());
+            CampaignView campaign = byId.get(preview.campaignId);
+            if (campaign == null) {
+                events.execute(() -> end(preview.placed.attempt.id(), preview.placed.callId, OutcomeCategory.FAILED,
+                        null, null, "not placed: the campaign stopped dialing during the preview"));
+                continue;
+            }
+            operators.placing(seat.attemptId());
+            if (place(campaign, preview.placed, new CallRoute.ToOperator(seat.endpoint()), seat)) {
+                attempts.originated(List.of(seat.attemptId()), clock.instant());
+            }
+        }
+        // a preview whose operator no longer holds it (logged out by force, deleted) is given up
+        for (var preview : new ArrayList<>(previews.entrySet())) {
+            if (!held.contains(preview.getKey())) {
+                previews.remove(preview.getKey());
+                Placed placed = preview.getValue().placed;
+                events.execute(() -> end(placed.attempt.id(), placed.callId, OutcomeCategory.FAILED, null, null,
+                        "not placed: the operator no longer previews it"));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting persons
+
+    /** Connects waiting persons, oldest first, to ready operators of their campaign, longest ready first. */
+    private void matchWaiting() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        synchronized (matching) {
+            List<Live> persons = new ArrayList<>(waiting.values());
+            persons.sort(Comparator.comparing(call -> call.waitingAt));
+            List<OperatorPool.Seat> ready = new ArrayList<>(operators.working().stream()
+                    .filter(seat -> seat.state() == OperatorPool.SeatState.READY && seat.endpoint() != null).toList());
+            for (Live call : persons) {
+                for (var seats = ready.iterator(); seats.hasNext(); ) {
+                    OperatorPool.Seat seat = seats.next();
+                    if (!Long.valueOf(call.campaignId).equals(seat.campaignId())) {
+                        continue;
+                    }
+                    seats.remove();
+                    if (waiting.remove(call.attemptId) == null) {
+                        break;
+                    }
+                    if (operators.reserve(seat.operatorId(), call.campaignId, call.attemptId,
+                            OperatorPool.SeatState.RINGING, null)) {
+                        call.operatorId = seat.operatorId();
+                        call.operatorWrapUp = seat.wrapUpSeconds();
+                        attempts.operator(call.attemptId, seat.operatorId(), seat.name());
+                        port.connectToOperator(CallId.of(call.callId), seat.endpoint());
+                        break;
+                    }
+                    waiting.put(call.attemptId, call);
+                }
+            }
+        }
+    }
+
+    private OriginateRequest request(CampaignView campaign, Placed call, CallRoute route, boolean amd) {
         Map<String, String> variables = new HashMap<>();
         variables.put("DOZVON_CONTACT_ID", String.valueOf(call.attempt.contactId()));
         variables.put("DOZVON_CAMPAIGN_ID", String.valueOf(campaign.id()));
@@ -328,27 +519,42 @@ class Dialer implements CallEventListener {
         String prefix = campaign.settings().numberPrefix();
         String number = prefix == null ? call.attempt.phone() : prefix + call.attempt.phone();
         return new OriginateRequest(CallId.of(call.callId), number, call.callerId,
-                properties.ringTimeout(), new CallRoute.ToIvr(), properties.detectMachine(), variables);
+                properties.ringTimeout(), route, amd, variables);
     }
 
     // ---------------------------------------------------------------- following calls
 
     @Override
     public void onCallEvent(CallEvent event) {
-        Long id = tracked.get(event.callId().value());
-        if (id != null) {
-            events.execute(() -> apply(id, event));
+        Live call = tracked.get(event.callId().value());
+        if (call != null) {
+            events.execute(() -> apply(call, event));
         }
     }
 
-    private void apply(long id, CallEvent event) {
+    private void apply(Live call, CallEvent event) {
+        long id = call.attemptId;
         try {
             if (event instanceof CallEvent.CallAnswered answered) {
                 attempts.answered(id, answered.at());
+                call.answeredAt = answered.at();
+                if (call.waitsForOperator() && !call.amd) {
+                    waitForOperator(call, answered.at());
+                }
             } else if (event instanceof CallEvent.MachineDetected amd) {
                 attempts.machineDetection(id, amd.status().name(), amd.cause());
+                if (amd.status() != AmdStatus.MACHINE && call.waitsForOperator()) {
+                    waitForOperator(call, amd.at());
+                }
             } else if (event instanceof CallEvent.CallBridged bridged) {
                 attempts.bridged(id, bridged.at(), bridged.operatorChannel());
+                if (!call.bridged) {
+                    call.bridged = true;
+                    operators.bridged(id);
+                    if (call.waitingAt != null) {
+                        call.pacer.connected(bridged.at(), Duration.between(call.waitingAt, bridged.at()));
+                    }
+                }
             } else if (event instanceof CallEvent.CallEnded ended) {
                 end(id, ended.callId().value(), OutcomeCategory.valueOf(ended.outcome().name()), ended.originateReason(),
                         ended.hangupCause(), ended.detail());
@@ -358,22 +564,70 @@ class Dialer implements CallEventListener {
         }
     }
 
+    private void waitForOperator(Live call, Instant at) {
+        if (call.waitingAt != null) {
+            return;
+        }
+        call.waitingAt = at;
+        attempts.waiting(call.attemptId, at);
+        Instant answered = call.answeredAt == null ? at : call.answeredAt;
+        call.pacer.waiting(at, Duration.between(call.dialledAt, at), Duration.between(call.dialledAt, answered));
+        waiting.put(call.attemptId, call);
+        matchWaiting();
+    }
+
     /** Records the end of a call once and hands the outcome to the contact's strategy. */
     private void end(long id, String callId, OutcomeCategory outcome, Integer reason, Integer cause, String detail) {
         Instant at = clock.instant();
         Long campaignId = attempts.ended(id, at, outcome.name(), reason, cause, detail);
-        tracked.remove(callId);
+        Live call = tracked.remove(callId);
+        waiting.remove(id);
         if (campaignId == null) {
             return;
+        }
+        boolean talked = call != null && call.bridged && outcome == OutcomeCategory.ANSWERED;
+        if (call != null) {
+            if (call.waitingAt == null) {
+                call.pacer.ended(at, outcome, Duration.between(call.dialledAt, at),
+                        call.answeredAt == null ? null : Duration.between(call.dialledAt, call.answeredAt));
+            } else if (!call.bridged) {
+                call.pacer.abandoned(at, Duration.between(call.waitingAt, at));
+            }
+        }
+        if (call == null || call.operatorId != null) {
+            int wrapUp = call == null ? 0 : call.operatorWrapUp != null ? call.operatorWrapUp : call.dialing.wrapUpSeconds();
+            operators.released(id, talked, talked ? at.plusSeconds(wrapUp) : null);
         }
         try {
             publisher.publishEvent(new CallAttemptEnded(id, campaignId, outcome, at, detail));
         } catch (RuntimeException e) {
             log.warn("Listeners of the end of call {} failed", callId, e);
         }
+        if (talked) {
+            log.debug("Call {} ended; its outcome goes to the strategy after the operator's wrap-up", callId);
+            return;
+        }
+        report(id, callId, outcome, null, null);
+    }
+
+    /** The end of an operator's wrap-up: the pacer learns the service time, the strategy gets the outcome. */
+    @Override
+    public void finished(long attemptId, String completionCode, Instant callbackAt) {
+        Instant now = clock.instant();
+        attempts.talk(attemptId).ifPresent(talk -> {
+            CampaignPacer pacer = campaignPacers.get(talk.campaignId());
+            if (pacer != null && talk.bridgedAt() != null && talk.endedAt() != null) {
+                pacer.operatorFreed(now, Duration.between(talk.bridgedAt(), talk.endedAt()),
+                        Duration.between(talk.endedAt(), now));
+            }
+        });
+        report(attemptId, CALL_ID_PREFIX + attemptId, OutcomeCategory.ANSWERED, completionCode, callbackAt);
+    }
+
+    private void report(long id, String callId, OutcomeCategory outcome, String completionCode, Instant callbackAt) {
         for (int attempt = 1; ; attempt++) {
             try {
-                if (!outcomes.report(id, outcome, null, null)) {
+                if (!outcomes.report(id, outcome, completionCode, callbackAt)) {
                     log.info("Outcome {} of call {} came after the strategy had settled the attempt", outcome, callId);
                 }
                 return;
@@ -407,7 +661,7 @@ class Dialer implements CallEventListener {
         Map<String, Long> found = new HashMap<>();
         Instant deadBefore = now.minus(properties.reconcileInterval().multipliedBy(3));
         for (CallAttemptStore.OpenCall call : attempts.orphanCandidates(node, deadBefore)) {
-            if (tracked.containsKey(call.callId()) || orphans.containsKey(call.callId())) {
+            if (tracked.containsKey(call.callId()) || orphans.containsKey(call.callId()) || previews.containsKey(call.id())) {
                 continue;
             }
             if (!call.node().equals(node)) {
@@ -462,13 +716,19 @@ class Dialer implements CallEventListener {
         final int live;
         final int weight;
         final int wanted;
+        final List<OperatorPool.Seat> seats;
         int granted;
 
         Demand(CampaignView campaign, int live, int weight, int wanted) {
+            this(campaign, live, weight, wanted, List.of());
+        }
+
+        Demand(CampaignView campaign, int live, int weight, int wanted, List<OperatorPool.Seat> seats) {
             this.campaign = campaign;
             this.live = live;
             this.weight = weight;
             this.wanted = wanted;
+            this.seats = seats;
         }
 
         double load() {
@@ -477,5 +737,40 @@ class Dialer implements CallEventListener {
     }
 
     private record Placed(DialAttempt attempt, String callId, Connector connector, String callerId) {
+    }
+
+    private record Preview(Placed placed, long campaignId) {
+    }
+
+    /** A call this node placed, as its events make it known. */
+    private static final class Live {
+        final long attemptId;
+        final String callId;
+        final long campaignId;
+        final CampaignDialing dialing;
+        final boolean amd;
+        final CampaignPacer pacer;
+        final Instant dialledAt;
+        volatile Instant answeredAt;
+        volatile Instant waitingAt;
+        volatile boolean bridged;
+        volatile Long operatorId;
+        volatile Integer operatorWrapUp;
+
+        Live(long attemptId, String callId, long campaignId, CampaignDialing dialing, boolean amd, CampaignPacer pacer,
+             Instant dialledAt) {
+            this.attemptId = attemptId;
+            this.callId = callId;
+            this.campaignId = campaignId;
+            this.dialing = dialing;
+            this.amd = amd;
+            this.pacer = pacer;
+            this.dialledAt = dialledAt;
+        }
+
+        /** Progressive and predictive: an answered person waits until an operator is connected. */
+        boolean waitsForOperator() {
+            return dialing.mode() == DialingMode.PROGRESSIVE || dialing.mode() == DialingMode.PREDICTIVE;
+        }
     }
 }

@@ -2,8 +2,11 @@ package org.dozvon.dialing;
 
 import java.time.Clock;
 
+import org.dozvon.campaigns.CampaignDialing;
 import org.dozvon.campaigns.Campaigns;
 import org.dozvon.telephony.PbxPort;
+import org.dozvon.telephony.pacing.PredictivePacer;
+import org.dozvon.telephony.pacing.ProgressivePacer;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,19 +19,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class DialingConfiguration {
 
-    /** Until the pacers with operators arrive, every campaign dials all its free lines (agentless). */
+    /**
+     * Agentless campaigns dial every free line; progressive ones the adaptive progressive pacer (from the campaign's
+     * lines per operator up to 5); predictive ones the predictive pacer the pacing benchmark measures; preview
+     * campaigns dial per reserved operator, not through a pacer.
+     */
     @Bean
-    CampaignPacers campaignPacers() {
-        return campaign -> CampaignPacer.agentless();
+    CampaignPacers campaignPacers(Clock clock) {
+        return campaign -> {
+            CampaignDialing dialing = campaign.settings().dialing();
+            double target = dialing.abandonTarget() / 100;
+            return switch (dialing.mode()) {
+                case AGENTLESS -> CampaignPacer.agentless();
+                case PREVIEW -> lines -> 0;
+                case PROGRESSIVE -> new OperatorPacer(ProgressivePacer.adaptive(dialing.linesPerOperator(),
+                        Math.max(dialing.linesPerOperator(), 5)), target, clock.instant());
+                case PREDICTIVE -> new OperatorPacer(new PredictivePacer(), target, clock.instant());
+            };
+        };
     }
 
     @Bean
     Dialer dialer(DialingProperties properties, PbxPort port, DialQueue queue, CallAttemptStore attempts,
                   ConnectorStore connectors, Campaigns campaigns, CampaignPacers pacers, CallerIdChoice callerIds,
-                  AttemptOutcomes outcomes, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-                  Clock clock) {
+                  AttemptOutcomes outcomes, OperatorPool operators, TransactionTemplate transactions,
+                  ApplicationEventPublisher publisher, Clock clock) {
         return new Dialer(properties, port, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes,
-                transactions, publisher, clock);
+                operators, transactions, publisher, clock);
     }
 
     @Bean

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *                          how often a node tells the others it is alive; a node silent for three intervals is
  *                          taken to be dead and its open calls are reconciled by another
  * @param pbxTimeout        how long a question to the PBX (its live calls) may take
+ * @param operatorWait      how long an answered person waits for an operator (progressive, predictive) before the
+ *                          greeting plays and the call ends as abandoned: the abandon rate's "no operator within 2 s"
  */
 @Validated
 @ConfigurationProperties("dozvon.dialing")
@@ -32,5 +34,6 @@ public record DialingProperties(
         @DefaultValue("30s") @NotNull Duration ringTimeout,
         @DefaultValue("true") boolean detectMachine,
         @DefaultValue("5s") @NotNull Duration reconcileInterval,
-        @DefaultValue("5s") @NotNull Duration pbxTimeout) {
+        @DefaultValue("5s") @NotNull Duration pbxTimeout,
+        @DefaultValue("2s") @NotNull Duration operatorWait) {
 }

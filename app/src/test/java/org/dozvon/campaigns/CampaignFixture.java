@@ -100,6 +100,7 @@ final class CampaignFixture {
         Integer maxAttemptsPerDay;
         Integer maxHoursSinceFirstAttempt;
         Integer maxHoursSinceCreation;
+        CampaignDialing dialing = CampaignDialing.DEFAULT;
 
         Settings(String name) {
             this.name = name;
@@ -120,6 +121,11 @@ final class CampaignFixture {
             return this;
         }
 
+        Settings dialing(CampaignDialing dialing) {
+            this.dialing = dialing;
+            return this;
+        }
+
         Settings noHours() {
             hours.replaceAll((type, intervals) -> List.of());
             return this;
@@ -129,7 +135,7 @@ final class CampaignFixture {
             return new CampaignSettings(name, null, strategyKey, strategyVersion, lists, listOrder, filter, percent, ordering,
                     dncLists, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, mode, zone, hours,
                     exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType,
-                    maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, null, null);
+                    maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, null, null, dialing);
         }
     }
 }

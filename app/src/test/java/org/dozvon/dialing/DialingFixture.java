@@ -17,26 +17,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contacts and running campaigns made through the real API, and what became of their calls. */
-final class DialingFixture {
+public final class DialingFixture {
 
     private final PortalClient portal;
     private final String password;
     private final JdbcClient jdbc;
     private final ObjectMapper json = new ObjectMapper();
-    final String suffix = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    public final String suffix = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
-    DialingFixture(int port, String password, JdbcClient jdbc) {
+    public DialingFixture(int port, String password, JdbcClient jdbc) {
         this.portal = new PortalClient(port);
         this.password = password;
         this.jdbc = jdbc;
     }
 
-    HttpResponse<String> send(String method, String path, String body) {
+    public HttpResponse<String> send(String method, String path, String body) {
         return portal.apiSend(method, path, body, "admin", password);
     }
 
     /** A list of {@code count} contacts with one mobile phone each; the list's id. */
-    long list(int count) throws Exception {
+    public long list(int count) throws Exception {
         send("POST", "/api/v1/contact-fields", "{\"code\": \"mobile_%s\", \"name\": \"Mobile %1$s\", \"type\": \"PHONE\"}"
                 .formatted(suffix));
         HttpResponse<String> list = send("POST", "/api/v1/contact-lists",
@@ -54,7 +54,7 @@ final class DialingFixture {
     }
 
     /** A campaign of the standard strategy on the list, open all day every day, with extra JSON members; started. */
-    long startedCampaign(long listId, String extra) throws Exception {
+    public long startedCampaign(long listId, String extra) throws Exception {
         String allDay = "[{\"from\": \"00:00\", \"to\": \"12:00\"}, {\"from\": \"12:00\", \"to\": \"00:00\"}]";
         HttpResponse<String> created = send("POST", "/api/v1/campaigns", """
                 {"name": "Dialing %s", "strategyKey": "standard", "lists": [%d], "timeZoneMode": "CAMPAIGN",
@@ -68,12 +68,12 @@ final class DialingFixture {
         return id;
     }
 
-    JsonNode read(String body) throws Exception {
+    public JsonNode read(String body) throws Exception {
         return json.readTree(body);
     }
 
     /** The campaign's call attempts joined with their dial requests, oldest first. */
-    List<Map<String, Object>> attempts(long campaignId) {
+    public List<Map<String, Object>> attempts(long campaignId) {
         return jdbc.sql("""
                         select a.dial_request_id, a.call_id, a.node, a.connector_id, a.number, a.caller_id, a.queued_at,
                                a.originated_at, a.answered_at, a.bridged_at, a.ended_at, a.outcome, a.originate_reason,
@@ -83,12 +83,12 @@ final class DialingFixture {
                 .param("c", campaignId).query().listOfRows();
     }
 
-    long count(String sql, long campaignId) {
+    public long count(String sql, long campaignId) {
         return jdbc.sql(sql).param("c", campaignId).query(Long.class).single();
     }
 
     /** Waits (not a timed assertion: the condition decides, the timeout only ends a hung test). */
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DialingTests extends ApplicationTestBase {
 
     @Autowired
+    OperatorPool operators;
+    @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
     JdbcClient jdbc;
@@ -157,8 +159,8 @@ class DialingTests extends ApplicationTestBase {
     /** Another dialer on the same database and PBX, as a second Dozvon instance's would be. */
     Dialer secondDialer(String node) {
         DialingProperties own = new DialingProperties(true, node, properties.tick(), properties.ringTimeout(),
-                properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout());
-        return new Dialer(own, pbx, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes, transactions,
-                publisher, clock);
+                properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout(), properties.operatorWait());
+        return new Dialer(own, pbx, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes, operators,
+                transactions, publisher, clock);
     }
 }

@@ -1,0 +1,69 @@
+package org.dozvon.agents;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.dozvon.dialing.OperatorPool;
+
+import org.springframework.stereotype.Component;
+
+/** The operators as the dialer sees them: the {@code operator} table through conditional updates. */
+@Component
+class OperatorSeats implements OperatorPool {
+
+    private static final List<OperatorState> CONNECTING = List.of(OperatorState.PREVIEW, OperatorState.RINGING);
+
+    private final OperatorStore store;
+    private final Clock clock;
+
+    OperatorSeats(OperatorStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Seat> working() {
+        return store.working().stream().map(OperatorSeats::seat).toList();
+    }
+
+    static Seat seat(OperatorView o) {
+        return new Seat(o.id(), o.name(), o.endpoint(), SeatState.valueOf(o.state().name()), o.stateSince(),
+                o.stateUntil(), o.campaignId(), o.attemptId(), o.skills(), o.wrapUpSeconds(), o.afterCall() != null);
+    }
+
+    @Override
+    public boolean assign(long operatorId, Long campaignId) {
+        return store.assign(operatorId, campaignId);
+    }
+
+    @Override
+    public boolean reserve(long operatorId, long campaignId, long attemptId, SeatState state, Instant until) {
+        if (state != SeatState.PREVIEW && state != SeatState.RINGING) {
+            throw new IllegalArgumentException("a call is reserved in PREVIEW or RINGING, not " + state);
+        }
+        return store.reserve(operatorId, campaignId, attemptId, OperatorState.valueOf(state.name()), clock.instant(), until);
+    }
+
+    @Override
+    public void placing(long attemptId) {
+        store.move(attemptId, List.of(OperatorState.PREVIEW), OperatorState.RINGING, clock.instant(), null);
+    }
+
+    @Override
+    public void bridged(long attemptId) {
+        store.move(attemptId, CONNECTING, OperatorState.IN_CALL, clock.instant(), null);
+    }
+
+    @Override
+    public void released(long attemptId, boolean talked, Instant wrapUpUntil) {
+        Instant now = clock.instant();
+        if (talked) {
+            if (store.move(attemptId, List.of(OperatorState.IN_CALL, OperatorState.RINGING), OperatorState.WRAP_UP, now,
+                    wrapUpUntil)) {
+                return;
+            }
+        }
+        store.letGo(attemptId, List.of(OperatorState.PREVIEW, OperatorState.RINGING, OperatorState.IN_CALL), now);
+    }
+}

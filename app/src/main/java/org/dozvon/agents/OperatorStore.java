@@ -1,0 +1,221 @@
+package org.dozvon.agents;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Operators, their skills and states. State changes are conditional updates: the caller learns whether it won. */
+@Repository
+class OperatorStore {
+
+    private static final String COLUMNS = """
+            o.id, o.name, o.user_id, o.endpoint, o.wrap_up_seconds, o.bot, o.state, o.state_since, o.state_until,
+            o.campaign_id, o.attempt_id, o.after_call""";
+
+    private final JdbcClient jdbc;
+
+    OperatorStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<OperatorView> all() {
+        return views(jdbc.sql("select " + COLUMNS + " from operator o order by lower(o.name), o.id").query(this::row).list());
+    }
+
+    /** Logged in and not paused. */
+    List<OperatorView> working() {
+        return views(jdbc.sql("select " + COLUMNS + " from operator o where o.state not in ('OFFLINE', 'NOT_READY')"
+                + " order by o.state_since, o.id").query(this::row).list());
+    }
+
+    List<OperatorView> inState(OperatorState state) {
+        return views(jdbc.sql("select " + COLUMNS + " from operator o where o.state = :state order by o.state_since, o.id")
+                .param("state", state.name()).query(this::row).list());
+    }
+
+    Optional<OperatorView> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from operator o where o.id = :id").param("id", id).query(this::row)
+                .optional().map(view -> views(List.of(view)).get(0));
+    }
+
+    Optional<OperatorView> byName(String name) {
+        return jdbc.sql("select " + COLUMNS + " from operator o where lower(o.name) = lower(:name)").param("name", name)
+                .query(this::row).optional().map(view -> views(List.of(view)).get(0));
+    }
+
+    Optional<OperatorView> holding(long attemptId) {
+        return jdbc.sql("select " + COLUMNS + " from operator o where o.attempt_id = :attempt").param("attempt", attemptId)
+                .query(this::row).optional().map(view -> views(List.of(view)).get(0));
+    }
+
+    long insert(String name, Long userId, String endpoint, Integer wrapUpSeconds, boolean bot) {
+        return jdbc.sql("""
+                        insert into operator (name, user_id, endpoint, wrap_up_seconds, bot)
+                        values (:name, :user, :endpoint, :wrapUp, :bot) returning id""")
+                .param("name", name).param("user", userId).param("endpoint", endpoint).param("wrapUp", wrapUpSeconds)
+                .param("bot", bot).query(Long.class).single();
+    }
+
+    void update(long id, String name, Long userId, String endpoint, Integer wrapUpSeconds) {
+        jdbc.sql("update operator set name = :name, user_id = :user, endpoint = :endpoint, wrap_up_seconds = :wrapUp"
+                        + " where id = :id")
+                .param("name", name).param("user", userId).param("endpoint", endpoint).param("wrapUp", wrapUpSeconds)
+                .param("id", id).update();
+    }
+
+    void skills(long id, Map<Long, Integer> levels) {
+        jdbc.sql("delete from operator_skill where operator_id = :id").param("id", id).update();
+        levels.forEach((skill, level) -> jdbc.sql(
+                        "insert into operator_skill (operator_id, skill_id, level) values (:id, :skill, :level)")
+                .param("id", id).param("skill", skill).param("level", level).update());
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("delete from operator where id = :id and state in ('OFFLINE', 'NOT_READY', 'READY')")
+                .param("id", id).update() == 1;
+    }
+
+    /** Moves an operator that holds no call between OFFLINE, NOT_READY and READY; false if it holds a call. */
+    boolean setFreeState(long id, OperatorState state, Instant now) {
+        return jdbc.sql("""
+                        update operator set state = :state, state_since = :now, state_until = null, after_call = null,
+                               campaign_id = case when :state = 'READY' then campaign_id end
+                        where id = :id and attempt_id is null""")
+                .param("state", state.name()).param("now", Timestamp.from(now)).param("id", id).update() == 1;
+    }
+
+    /** Asks an operator who holds a call to go to {@code state} after it. */
+    boolean afterCall(long id, OperatorState state) {
+        return jdbc.sql("update operator set after_call = :state where id = :id and attempt_id is not null")
+                .param("state", state.name()).param("id", id).update() == 1;
+    }
+
+    boolean assign(long id, Long campaignId) {
+        return jdbc.sql("update operator set campaign_id = :campaign where id = :id and state = 'READY'")
+                .param("campaign", campaignId).param("id", id).update() == 1;
+    }
+
+    boolean reserve(long id, long campaignId, long attemptId, OperatorState state, Instant now, Instant until) {
+        return jdbc.sql("""
+                        update operator set state = :state, state_since = :now, state_until = :until,
+                               campaign_id = :campaign, attempt_id = :attempt
+                        where id = :id and state = 'READY'""")
+                .param("state", state.name()).param("now", Timestamp.from(now)).param("until", timestamp(until))
+                .param("campaign", campaignId).param("attempt", attemptId).param("id", id).update() == 1;
+    }
+
+    /** Moves the holder of a call from one state to another; false if no operator holds it in {@code from}. */
+    boolean move(long attemptId, List<OperatorState> from, OperatorState to, Instant now, Instant until) {
+        return jdbc.sql("""
+                        update operator set state = :to, state_since = :now, state_until = :until
+                        where attempt_id = :attempt and state in (:from)""")
+                .param("to", to.name()).param("now", Timestamp.from(now)).param("until", timestamp(until))
+                .param("attempt", attemptId).param("from", from.stream().map(Enum::name).toList()).update() == 1;
+    }
+
+    /**
+     * The operator lets go of a call: READY again (keeping its campaign), or the state it asked for meanwhile.
+     * Returns the operator, or empty if none held the call in one of {@code from}.
+     */
+    Optional<Long> letGo(long attemptId, List<OperatorState> from, Instant now) {
+        return jdbc.sql("""
+                        update operator set state = coalesce(after_call, 'READY'), state_since = :now, state_until = null,
+                               attempt_id = null, after_call = null,
+                               campaign_id = case when after_call is null then campaign_id end
+                        where attempt_id = :attempt and state in (:from)
+                        returning id""")
+                .param("now", Timestamp.from(now)).param("attempt", attemptId)
+                .param("from", from.stream().map(Enum::name).toList()).query(Long.class).optional();
+    }
+
+    /** Puts a PREVIEW call's dial time at {@code at} (dial now). */
+    boolean previewUntil(long id, Instant at) {
+        return jdbc.sql("update operator set state_until = :at where id = :id and state = 'PREVIEW'")
+                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    /** Operators whose wrap-up time ran out before {@code now}. */
+    List<OperatorView> wrapUpsOverdue(Instant now) {
+        return views(jdbc.sql("select " + COLUMNS + " from operator o where o.state = 'WRAP_UP' and o.state_until < :now")
+                .param("now", Timestamp.from(now)).query(this::row).list());
+    }
+
+    // ---------------------------------------------------------------- skills
+
+    List<Skill> skillList() {
+        return jdbc.sql("select id, name, description from skill order by lower(name)")
+                .query((rs, n) -> new Skill(rs.getLong("id"), rs.getString("name"), rs.getString("description"))).list();
+    }
+
+    Optional<Skill> skill(long id) {
+        return jdbc.sql("select id, name, description from skill where id = :id").param("id", id)
+                .query((rs, n) -> new Skill(rs.getLong("id"), rs.getString("name"), rs.getString("description"))).optional();
+    }
+
+    Optional<Skill> skillNamed(String name) {
+        return jdbc.sql("select id, name, description from skill where lower(name) = lower(:name)").param("name", name)
+                .query((rs, n) -> new Skill(rs.getLong("id"), rs.getString("name"), rs.getString("description"))).optional();
+    }
+
+    long insertSkill(String name, String description) {
+        return jdbc.sql("insert into skill (name, description) values (:name, :description) returning id")
+                .param("name", name).param("description", description).query(Long.class).single();
+    }
+
+    void updateSkill(long id, String name, String description) {
+        jdbc.sql("update skill set name = :name, description = :description where id = :id")
+                .param("name", name).param("description", description).param("id", id).update();
+    }
+
+    boolean deleteSkill(long id) {
+        return jdbc.sql("delete from skill where id = :id").param("id", id).update() == 1;
+    }
+
+    /** How many operators have a skill. */
+    int skillHolders(long id) {
+        return jdbc.sql("select count(*) from operator_skill where skill_id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private List<OperatorView> views(List<OperatorView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Map<Long, Integer>> skills = new HashMap<>();
+        jdbc.sql("select operator_id, skill_id, level from operator_skill where operator_id in (:ids)")
+                .param("ids", rows.stream().map(OperatorView::id).toList())
+                .query(rs -> {
+                    skills.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                });
+        return rows.stream().map(row -> new OperatorView(row.id(), row.name(), row.userId(), row.endpoint(),
+                row.wrapUpSeconds(), row.bot(), skills.getOrDefault(row.id(), Map.of()), row.state(), row.stateSince(),
+                row.stateUntil(), row.campaignId(), row.attemptId(), row.afterCall())).toList();
+    }
+
+    private OperatorView row(ResultSet rs, int n) throws SQLException {
+        String after = rs.getString("after_call");
+        return new OperatorView(rs.getLong("id"), rs.getString("name"), (Long) rs.getObject("user_id"),
+                rs.getString("endpoint"), (Integer) rs.getObject("wrap_up_seconds"), rs.getBoolean("bot"), Map.of(),
+                OperatorState.valueOf(rs.getString("state")), instant(rs, "state_since"), instant(rs, "state_until"),
+                (Long) rs.getObject("campaign_id"), (Long) rs.getObject("attempt_id"),
+                after == null ? null : OperatorState.valueOf(after));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,26 @@
+package org.dozvon.agents;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An operator and its state.
+ *
+ * @param userId        the user who logs in as this operator; null: none (a bot, or not linked yet)
+ * @param endpoint      what the PBX dials to ring its phone, e.g. {@code PJSIP/101}
+ * @param wrapUpSeconds its own wrap-up time; null: the campaign's
+ * @param bot           a simulated operator worked by Dozvon itself (dozvon.agents.bots)
+ * @param skills        skill id → level 1–100
+ * @param stateUntil    PREVIEW: when the call is placed; WRAP_UP: when the wrap-up time runs out
+ * @param campaignId    the campaign it works for now
+ * @param attemptId     the call it holds
+ * @param afterCall     the state it goes to after the current call (a pause or logging out asked meanwhile)
+ */
+public record OperatorView(long id, String name, Long userId, String endpoint, Integer wrapUpSeconds, boolean bot,
+                           Map<Long, Integer> skills, OperatorState state, Instant stateSince, Instant stateUntil,
+                           Long campaignId, Long attemptId, OperatorState afterCall) {
+
+    public OperatorView {
+        skills = Map.copyOf(skills);
+    }
+}

@@ -1,0 +1,229 @@
+package org.dozvon.agents;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.dozvon.Violation;
+import org.dozvon.campaigns.SkillCatalogue;
+import org.dozvon.dialing.WrapUps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Operators and skills. The public methods are the module's API: the portal and the REST API manage operators and
+ * skills through them; the workplace (and the bots) change an operator's state, ask a preview call to be placed
+ * at once and finish wrap-ups. The dialer gives operators calls through {@link OperatorSeats}.
+ */
+@Service
+public class Operators implements SkillCatalogue {
+
+    private static final Logger log = LoggerFactory.getLogger(Operators.class);
+    /** A technology and a resource, as Asterisk's Dial takes them: PJSIP/101, SIP/operator-7, Local/101@operators. */
+    static final Pattern ENDPOINT = Pattern.compile("[A-Za-z][A-Za-z0-9]*/[A-Za-z0-9_.@+\\-]{1,80}");
+
+    private final OperatorStore store;
+    private final WrapUps wrapUps;
+    private final Clock clock;
+
+    Operators(OperatorStore store, WrapUps wrapUps, Clock clock) {
+        this.store = store;
+        this.wrapUps = wrapUps;
+        this.clock = clock;
+    }
+
+    public List<OperatorView> all() {
+        return store.all();
+    }
+
+    public Optional<OperatorView> operator(long id) {
+        return store.find(id);
+    }
+
+    /** What an operator is, as a person enters it. */
+    public record OperatorDraft(String name, Long userId, String endpoint, Integer wrapUpSeconds, Map<Long, Integer> skills) {
+        public OperatorDraft {
+            skills = skills == null ? Map.of() : new LinkedHashMap<>(skills);
+        }
+    }
+
+    /** The operator saved, or why not. */
+    public record Saved(List<Violation> violations, Long id) {
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+    }
+
+    @Transactional
+    public Saved save(Long id, OperatorDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            violations.add(new Violation("name", "operators.error.name"));
+        } else {
+            store.byName(name).filter(other -> id == null || other.id() != id)
+                    .ifPresent(other -> violations.add(new Violation("name", "operators.error.nameTaken", name)));
+        }
+        String endpoint = draft.endpoint() == null || draft.endpoint().isBlank() ? null : draft.endpoint().strip();
+        if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
+            violations.add(new Violation("endpoint", "operators.error.endpoint", endpoint));
+        }
+        if (draft.wrapUpSeconds() != null && (draft.wrapUpSeconds() < 0 || draft.wrapUpSeconds() > 3600)) {
+            violations.add(new Violation("wrapUpSeconds", "operators.error.wrapUp"));
+        }
+        draft.skills().forEach((skill, level) -> {
+            if (store.skill(skill).isEmpty()) {
+                violations.add(new Violation("skills", "operators.error.skill", skill));
+            } else if (level == null || level < 1 || level > 100) {
+                violations.add(new Violation("skills", "operators.error.level", store.skill(skill).get().name()));
+            }
+        });
+        if (id != null && store.find(id).isEmpty()) {
+            violations.add(new Violation("id", "operators.error.notFound", id));
+        }
+        if (!violations.isEmpty()) {
+            return new Saved(violations, id);
+        }
+        long saved;
+        if (id == null) {
+            saved = store.insert(name, draft.userId(), endpoint, draft.wrapUpSeconds(), false);
+        } else {
+            store.update(id, name, draft.userId(), endpoint, draft.wrapUpSeconds());
+            saved = id;
+        }
+        store.skills(saved, draft.skills());
+        return new Saved(List.of(), saved);
+    }
+
+    /** Deletes an operator that holds no call; false when it does (or does not exist). */
+    @Transactional
+    public boolean delete(long id) {
+        return store.delete(id);
+    }
+
+    /**
+     * Moves an operator to READY, NOT_READY or OFFLINE. An operator holding a call gets there after the call
+     * (and its wrap-up): a supervisor's forced change never cuts a conversation.
+     *
+     * @return the state the operator is in now (or will be in after the call)
+     */
+    @Transactional
+    public StateChange changeState(long id, OperatorState state) {
+        if (state.holdsCall()) {
+            throw new IllegalArgumentException("an operator is put in " + state + " by the dialer, not by a person");
+        }
+        OperatorView operator = store.find(id).orElseThrow(() -> new OperatorNotFound(id));
+        if (state != OperatorState.OFFLINE && operator.endpoint() == null) {
+            return StateChange.NO_PHONE;
+        }
+        if (store.setFreeState(id, state, clock.instant())) {
+            return StateChange.NOW;
+        }
+        if (state == OperatorState.READY) {
+            store.afterCall(id, null);
+            return StateChange.NOW;
+        }
+        store.afterCall(id, state);
+        return StateChange.AFTER_CALL;
+    }
+
+    /** When a state change takes effect. */
+    public enum StateChange {
+        NOW, AFTER_CALL,
+        /** The operator has no phone (endpoint) to take calls on. */
+        NO_PHONE
+    }
+
+    /** Places the call an operator previews at once; false when it previews none. */
+    @Transactional
+    public boolean dialNow(long operatorId) {
+        return store.previewUntil(operatorId, clock.instant());
+    }
+
+    /**
+     * Ends an operator's wrap-up: the operator is READY again (or in the state it asked for) and the call's
+     * outcome, with the code, goes to the contact's strategy.
+     *
+     * @return false when the operator is not wrapping up that call (finished already, timed out)
+     */
+    public boolean finishWrapUp(long operatorId, long attemptId, String completionCode, Instant callbackAt) {
+        if (store.holding(attemptId).filter(holder -> holder.id() == operatorId).isEmpty()
+                || store.letGo(attemptId, List.of(OperatorState.WRAP_UP), clock.instant()).isEmpty()) {
+            return false;
+        }
+        wrapUps.finished(attemptId, completionCode, callbackAt);
+        return true;
+    }
+
+    /** Wrap-ups whose time ran out end with the system code of an answered call. */
+    @Scheduled(fixedDelayString = "${dozvon.agents.sweep:PT1S}", initialDelayString = "${dozvon.agents.sweep:PT1S}")
+    public void endOverdueWrapUps() {
+        for (OperatorView operator : store.wrapUpsOverdue(clock.instant())) {
+            if (finishWrapUp(operator.id(), operator.attemptId(), null, null)) {
+                log.info("Wrap-up of operator '{}' (call {}) timed out", operator.name(), operator.attemptId());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- skills
+
+    @Override
+    public List<SkillChoice> skills() {
+        return store.skillList().stream().map(skill -> new SkillChoice(skill.id(), skill.name())).toList();
+    }
+
+    @Override
+    public Optional<SkillChoice> skill(long id) {
+        return store.skill(id).map(skill -> new SkillChoice(skill.id(), skill.name()));
+    }
+
+    public List<Skill> skillList() {
+        return store.skillList();
+    }
+
+    @Transactional
+    public Saved saveSkill(Long id, String name, String description) {
+        List<Violation> violations = new ArrayList<>();
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 100) {
+            violations.add(new Violation("name", "skills.error.name"));
+        } else {
+            store.skillNamed(clean).filter(other -> id == null || other.id() != id)
+                    .ifPresent(other -> violations.add(new Violation("name", "skills.error.nameTaken", clean)));
+        }
+        if (id != null && store.skill(id).isEmpty()) {
+            violations.add(new Violation("id", "skills.error.notFound", id));
+        }
+        String text = description == null || description.isBlank() ? null : description.strip();
+        if (text != null && text.length() > 1000) {
+            violations.add(new Violation("description", "skills.error.description"));
+        }
+        if (!violations.isEmpty()) {
+            return new Saved(violations, id);
+        }
+        if (id == null) {
+            return new Saved(List.of(), store.insertSkill(clean, text));
+        }
+        store.updateSkill(id, clean, text);
+        return new Saved(List.of(), id);
+    }
+
+    /** Deletes a skill (operators lose it, campaigns asking for it take any operator); false if there is none. */
+    @Transactional
+    public boolean deleteSkill(long id) {
+        return store.deleteSkill(id);
+    }
+
+    public int skillHolders(long id) {
+        return store.skillHolders(id);
+    }
+}

@@ -1,0 +1,70 @@
+package org.dozvon.dialing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operators the dialer gives calls to, as the module that keeps operators stores them (implemented by
+ * {@code agents}, which depends on dialing for call control). Every change is conditional on the state the
+ * dialer saw, so an operator is never given two calls, even by two Dozvon instances sharing the database.
+ */
+public interface OperatorPool {
+
+    /** Operators at work: logged in and not paused (READY or holding a call). */
+    List<Seat> working();
+
+    /** Sends a READY operator who holds no call to a campaign (null: to none); false if it is not READY any more. */
+    boolean assign(long operatorId, Long campaignId);
+
+    /**
+     * Gives a READY operator a call: PREVIEW (the card is shown, the call is placed at {@code until} or sooner) or
+     * RINGING (the call is being connected to the operator).
+     *
+     * @return false when the operator is not READY any more (another call, a pause, another node was faster)
+     */
+    boolean reserve(long operatorId, long campaignId, long attemptId, SeatState state, Instant until);
+
+    /** The call held in PREVIEW is being placed: PREVIEW → RINGING. */
+    void placing(long attemptId);
+
+    /** The call reached its operator: → IN_CALL. */
+    void bridged(long attemptId);
+
+    /**
+     * The call is over: an operator who talked on it goes to WRAP_UP until {@code wrapUpUntil}; one who never
+     * reached the person (preview skipped, not answered, abandoned) is READY again.
+     *
+     * @param talked whether the operator was bridged to the person
+     */
+    void released(long attemptId, boolean talked, Instant wrapUpUntil);
+
+    /** An operator's state as far as dialing cares. */
+    enum SeatState { READY, PREVIEW, RINGING, IN_CALL, WRAP_UP }
+
+    /**
+     * One operator at work.
+     *
+     * @param endpoint        what the PBX dials to ring the operator, e.g. {@code PJSIP/101}
+     * @param since           when it entered its state
+     * @param until           PREVIEW: when the call is placed; WRAP_UP: when the wrap-up time runs out; otherwise null
+     * @param campaignId      the campaign it works for; null: not assigned yet
+     * @param attemptId       the call it holds (PREVIEW, RINGING, IN_CALL, WRAP_UP)
+     * @param skills          skill id → level (1–100)
+     * @param wrapUpSeconds   its own wrap-up time; null: the campaign's
+     * @param leavesAfterCall it asked for a pause or to log out after the current call
+     */
+    record Seat(long operatorId, String name, String endpoint, SeatState state, Instant since, Instant until,
+                Long campaignId, Long attemptId, Map<Long, Integer> skills, Integer wrapUpSeconds,
+                boolean leavesAfterCall) {
+
+        public Seat {
+            skills = Map.copyOf(skills);
+        }
+
+        /** Whether it may serve a campaign asking for this skill (null: any) at this level or above. */
+        public boolean qualifiesFor(Long skillId, int minLevel) {
+            return skillId == null || skills.getOrDefault(skillId, 0) >= minLevel;
+        }
+    }
+}

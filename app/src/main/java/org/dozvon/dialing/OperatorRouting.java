@@ -1,0 +1,107 @@
+package org.dozvon.dialing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dozvon.campaigns.CampaignDialing;
+import org.dozvon.campaigns.CampaignView;
+
+/**
+ * Where free operators work: each READY operator is sent to one running campaign with operators that it
+ * qualifies for (the campaign's skill at its level or above) and that is not at its maximum of operators. A
+ * campaign short of its minimum comes first, then the one with the fewest operators for its weight (a campaign
+ * with weight 2 gets twice the operators of one with weight 1); among those, campaigns with work (due requests or
+ * persons waiting) before idle ones. An operator stays where it is unless its campaign stopped, no longer suits
+ * it, went over its maximum, has no work while another has, or another campaign is short of its minimum while
+ * this one is above its own.
+ */
+final class OperatorRouting {
+
+    private OperatorRouting() {
+    }
+
+    /**
+     * Assigns the READY operators and returns the seats as they are afterwards.
+     *
+     * @param due     due requests per campaign
+     * @param waiting campaigns with persons waiting for an operator
+     */
+    static List<OperatorPool.Seat> route(List<OperatorPool.Seat> seats, List<CampaignView> running,
+                                         Map<Long, Integer> due, Set<Long> waiting, OperatorPool pool) {
+        List<CampaignView> staffed = running.stream().filter(c -> c.settings().dialing().mode().withOperators()).toList();
+        if (seats.isEmpty()) {
+            return seats;
+        }
+        Map<Long, CampaignView> byId = new HashMap<>();
+        staffed.forEach(campaign -> byId.put(campaign.id(), campaign));
+        Map<Long, Integer> counts = new HashMap<>();
+        for (OperatorPool.Seat seat : seats) {
+            if (seat.campaignId() != null && byId.containsKey(seat.campaignId())) {
+                counts.merge(seat.campaignId(), 1, Integer::sum);
+            }
+        }
+        List<OperatorPool.Seat> result = new ArrayList<>(seats.size());
+        List<OperatorPool.Seat> ordered = new ArrayList<>(seats);
+        ordered.sort(Comparator.comparing(OperatorPool.Seat::since, Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (OperatorPool.Seat seat : ordered) {
+            if (seat.state() != OperatorPool.SeatState.READY) {
+                result.add(seat);
+                continue;
+            }
+            CampaignView current = seat.campaignId() == null ? null : byId.get(seat.campaignId());
+            if (current != null) {
+                counts.merge(current.id(), -1, Integer::sum);
+            }
+            CampaignView best = choose(seat, staffed, counts, due, waiting, current);
+            if (best != null) {
+                counts.merge(best.id(), 1, Integer::sum);
+            }
+            Long target = best == null ? null : best.id();
+            if (java.util.Objects.equals(target, seat.campaignId()) || pool.assign(seat.operatorId(), target)) {
+                result.add(new OperatorPool.Seat(seat.operatorId(), seat.name(), seat.endpoint(), seat.state(),
+                        seat.since(), seat.until(), target, seat.attemptId(), seat.skills(), seat.wrapUpSeconds(),
+                        seat.leavesAfterCall()));
+            } else {
+                result.add(seat);
+            }
+        }
+        return result;
+    }
+
+    private static CampaignView choose(OperatorPool.Seat seat, List<CampaignView> staffed, Map<Long, Integer> counts,
+                                       Map<Long, Integer> due, Set<Long> waiting, CampaignView current) {
+        List<CampaignView> open = staffed.stream().filter(c -> {
+            CampaignDialing d = c.settings().dialing();
+            return seat.qualifiesFor(d.skillId(), d.minSkillLevel())
+                    && (d.maxOperators() == null || counts.getOrDefault(c.id(), 0) < d.maxOperators());
+        }).toList();
+        if (open.isEmpty()) {
+            return null;
+        }
+        boolean anyShort = open.stream().anyMatch(c -> shortOfMinimum(c, counts));
+        if (current != null && open.contains(current) && !(anyShort && !shortOfMinimum(current, counts))
+                && (hasWork(current, due, waiting) || open.stream().noneMatch(c -> hasWork(c, due, waiting)))) {
+            return current;
+        }
+        Comparator<CampaignView> order = Comparator
+                .comparing((CampaignView c) -> !shortOfMinimum(c, counts))
+                .thenComparing(c -> !hasWork(c, due, waiting))
+                .thenComparingDouble(c -> counts.getOrDefault(c.id(), 0) / (double) Math.max(1, c.settings().weight()))
+                .thenComparing(c -> -c.settings().weight())
+                .thenComparingLong(CampaignView::id);
+        return open.stream().min(order).orElse(null);
+    }
+
+    private static boolean shortOfMinimum(CampaignView campaign, Map<Long, Integer> counts) {
+        Integer min = campaign.settings().dialing().minOperators();
+        return min != null && counts.getOrDefault(campaign.id(), 0) < min;
+    }
+
+    private static boolean hasWork(CampaignView campaign, Map<Long, Integer> due, Set<Long> waiting) {
+        return due.getOrDefault(campaign.id(), 0) > 0 || waiting.contains(campaign.id());
+    }
+}
