@@ -56,6 +56,16 @@ class OperatorStore {
                 .query(this::row).optional().map(view -> views(List.of(view)).get(0));
     }
 
+    boolean userExists(long userId) {
+        return jdbc.sql("select exists (select 1 from access_user where id = :id)").param("id", userId)
+                .query(Boolean.class).single();
+    }
+
+    /** The operator linked to a user. */
+    Optional<Long> byUser(long userId) {
+        return jdbc.sql("select id from operator where user_id = :id").param("id", userId).query(Long.class).optional();
+    }
+
     long insert(String name, Long userId, String endpoint, Integer wrapUpSeconds, boolean bot) {
         return jdbc.sql("""
                         insert into operator (name, user_id, endpoint, wrap_up_seconds, bot)

@@ -90,6 +90,14 @@ public class Operators implements SkillCatalogue {
         if (id != null && store.find(id).isEmpty()) {
             violations.add(new Violation("id", "operators.error.notFound", id));
         }
+        if (draft.userId() != null) {
+            if (!store.userExists(draft.userId())) {
+                violations.add(new Violation("userId", "operators.error.user", draft.userId()));
+            } else {
+                store.byUser(draft.userId()).filter(other -> id == null || other != id.longValue()).ifPresent(
+                        other -> violations.add(new Violation("userId", "operators.error.userTaken", draft.userId())));
+            }
+        }
         if (!violations.isEmpty()) {
             return new Saved(violations, id);
         }

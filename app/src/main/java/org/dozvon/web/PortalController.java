@@ -55,12 +55,6 @@ class PortalController {
         return section(Section.MONITORING, model);
     }
 
-    @GetMapping("/operators")
-    @RequiresPermission(Permission.OPERATORS_VIEW)
-    String operators(Model model) {
-        return section(Section.OPERATORS, model);
-    }
-
     @GetMapping("/reports")
     @RequiresPermission(Permission.REPORTS_VIEW)
     String reports(Model model) {
