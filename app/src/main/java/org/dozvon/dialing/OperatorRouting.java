@@ -16,8 +16,9 @@ import org.dozvon.campaigns.CampaignView;
  * campaign short of its minimum comes first, then the one with the fewest operators for its weight (a campaign
  * with weight 2 gets twice the operators of one with weight 1); among those, campaigns with work (due requests or
  * persons waiting) before idle ones. An operator stays where it is unless its campaign stopped, no longer suits
- * it, went over its maximum, has no work while another has, or another campaign is short of its minimum while
- * this one is above its own.
+ * it, went over its maximum, has no work while another has, another campaign is short of its minimum while this
+ * one is above its own, or moving it to another campaign with work lowers the higher of the two campaigns'
+ * operators-per-weight (so shares follow the weights without operators going back and forth).
  */
 final class OperatorRouting {
 
@@ -82,18 +83,35 @@ final class OperatorRouting {
         if (open.isEmpty()) {
             return null;
         }
-        boolean anyShort = open.stream().anyMatch(c -> shortOfMinimum(c, counts));
-        if (current != null && open.contains(current) && !(anyShort && !shortOfMinimum(current, counts))
-                && (hasWork(current, due, waiting) || open.stream().noneMatch(c -> hasWork(c, due, waiting)))) {
-            return current;
-        }
         Comparator<CampaignView> order = Comparator
                 .comparing((CampaignView c) -> !shortOfMinimum(c, counts))
                 .thenComparing(c -> !hasWork(c, due, waiting))
-                .thenComparingDouble(c -> counts.getOrDefault(c.id(), 0) / (double) Math.max(1, c.settings().weight()))
+                .thenComparingDouble(c -> load(c, counts, 1))
                 .thenComparing(c -> -c.settings().weight())
                 .thenComparingLong(CampaignView::id);
-        return open.stream().min(order).orElse(null);
+        CampaignView best = open.stream().min(order).orElse(null);
+        boolean anyShort = open.stream().anyMatch(c -> shortOfMinimum(c, counts));
+        if (current != null && open.contains(current) && !(anyShort && !shortOfMinimum(current, counts))
+                && (hasWork(current, due, waiting) || open.stream().noneMatch(c -> hasWork(c, due, waiting)))
+                && !(best != current && hasWork(best, due, waiting) && fairer(current, best, counts))) {
+            return current;
+        }
+        return best;
+    }
+
+    /** The campaign's operators for its weight, with {@code extra} more (the operator being placed). */
+    private static double load(CampaignView campaign, Map<Long, Integer> counts, int extra) {
+        return (counts.getOrDefault(campaign.id(), 0) + extra) / (double) Math.max(1, campaign.settings().weight());
+    }
+
+    /**
+     * Whether moving the operator from {@code current} to {@code other} lowers the higher of the two loads: the
+     * shares drift toward the weights without operators going back and forth between equal shares.
+     */
+    private static boolean fairer(CampaignView current, CampaignView other, Map<Long, Integer> counts) {
+        double stay = Math.max(load(current, counts, 1), load(other, counts, 0));
+        double move = Math.max(load(current, counts, 0), load(other, counts, 1));
+        return move < stay - 1e-9;
     }
 
     private static boolean shortOfMinimum(CampaignView campaign, Map<Long, Integer> counts) {

@@ -110,7 +110,7 @@ class OperatorRoutingTests {
 
     @Test
     void anOperatorStaysWithItsCampaignWhileItHasWorkAndMovesWhenItRunsOut() {
-        List<CampaignView> campaigns = List.of(campaign(10, 1, null, 1, null, null), campaign(20, 5, null, 1, null, null));
+        List<CampaignView> campaigns = List.of(campaign(10, 1, null, 1, null, null), campaign(20, 1, null, 1, null, null));
         List<OperatorPool.Seat> stays = route(List.of(ready(1, 10L, Map.of(), 10)), campaigns, Map.of(10L, 3, 20L, 3));
         assertThat(stays.get(0).campaignId()).isEqualTo(10L);
         assertThat(assigned).isEmpty();
@@ -118,6 +118,22 @@ class OperatorRoutingTests {
         List<OperatorPool.Seat> moves = route(List.of(ready(1, 10L, Map.of(), 10)), campaigns, Map.of(20L, 3));
         assertThat(moves.get(0).campaignId()).isEqualTo(20L);
         assertThat(assigned).containsEntry(1L, 20L);
+    }
+
+    @Test
+    void operatorsAllOnOneCampaignSpreadWhenASecondCampaignGetsWorkButEqualSharesStayPut() {
+        List<CampaignView> campaigns = List.of(campaign(10, 1, null, 1, null, null), campaign(20, 1, null, 1, null, null));
+        List<OperatorPool.Seat> seats = new ArrayList<>();
+        for (long i = 1; i <= 4; i++) {
+            seats.add(ready(i, 10L, Map.of(), (int) (100 - i)));
+        }
+        List<OperatorPool.Seat> routed = route(seats, campaigns, Map.of(10L, 9, 20L, 9));
+        assertThat(routed.stream().filter(s -> Long.valueOf(20).equals(s.campaignId())).count()).isEqualTo(2);
+
+        assigned.clear();
+        assertThat(route(routed, campaigns, Map.of(10L, 9, 20L, 9))).extracting(OperatorPool.Seat::campaignId)
+                .containsExactlyInAnyOrderElementsOf(routed.stream().map(OperatorPool.Seat::campaignId).toList());
+        assertThat(assigned).as("operators moved between equal shares").isEmpty();
     }
 
     @Test
