@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param botPreview  how long a bot looks at a preview card before it dials, at most (uniform from a fifth of it)
  * @param botWrapUp   how long a bot takes to wrap up, at most (uniform from a fifth of it; never beyond the wrap-up time)
  * @param sweep       how often overdue wrap-ups are ended and the bots act
+ * @param pauseReasons the reasons an operator picks when it pauses (message key {@code pauseReason.<reason>}
+ *                     when the bundles have one, else shown as written)
  */
 @Validated
 @ConfigurationProperties("dozvon.agents")
@@ -26,5 +28,6 @@ public record AgentsProperties(
         @DefaultValue("0") @Min(0) @Max(500) int bots,
         @DefaultValue("3s") @NotNull Duration botPreview,
         @DefaultValue("5s") @NotNull Duration botWrapUp,
-        @DefaultValue("1s") @NotNull Duration sweep) {
+        @DefaultValue("1s") @NotNull Duration sweep,
+        @DefaultValue({"BREAK", "LUNCH", "TRAINING", "MEETING"}) java.util.List<String> pauseReasons) {
 }

@@ -74,7 +74,7 @@ class OperatorBots {
             long id = store.byName(name).map(OperatorView::id)
                     .orElseGet(() -> store.insert(name, null, endpoint, null, true));
             store.find(id).filter(bot -> bot.state() == OperatorState.OFFLINE || bot.state() == OperatorState.NOT_READY)
-                    .ifPresent(bot -> store.setFreeState(id, OperatorState.READY, clock.instant()));
+                    .ifPresent(bot -> store.setFreeState(id, OperatorState.READY, null, clock.instant()));
             ids.add(id);
         }
         return ids;

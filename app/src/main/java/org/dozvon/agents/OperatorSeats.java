@@ -15,10 +15,12 @@ class OperatorSeats implements OperatorPool {
     private static final List<OperatorState> CONNECTING = List.of(OperatorState.PREVIEW, OperatorState.RINGING);
 
     private final OperatorStore store;
+    private final ArmNotifier arm;
     private final Clock clock;
 
-    OperatorSeats(OperatorStore store, Clock clock) {
+    OperatorSeats(OperatorStore store, ArmNotifier arm, Clock clock) {
         this.store = store;
+        this.arm = arm;
         this.clock = clock;
     }
 
@@ -42,17 +44,25 @@ class OperatorSeats implements OperatorPool {
         if (state != SeatState.PREVIEW && state != SeatState.RINGING) {
             throw new IllegalArgumentException("a call is reserved in PREVIEW or RINGING, not " + state);
         }
-        return store.reserve(operatorId, campaignId, attemptId, OperatorState.valueOf(state.name()), clock.instant(), until);
+        boolean reserved = store.reserve(operatorId, campaignId, attemptId, OperatorState.valueOf(state.name()),
+                clock.instant(), until);
+        if (reserved) {
+            arm.changed(operatorId);
+        }
+        return reserved;
     }
 
     @Override
     public void placing(long attemptId) {
         store.move(attemptId, List.of(OperatorState.PREVIEW), OperatorState.RINGING, clock.instant(), null);
+        arm.changedHolding(attemptId);
     }
 
     @Override
     public void bridged(long attemptId) {
-        store.move(attemptId, CONNECTING, OperatorState.IN_CALL, clock.instant(), null);
+        if (store.move(attemptId, CONNECTING, OperatorState.IN_CALL, clock.instant(), null)) {
+            arm.changedHolding(attemptId);
+        }
     }
 
     @Override
@@ -61,9 +71,11 @@ class OperatorSeats implements OperatorPool {
         if (talked) {
             if (store.move(attemptId, List.of(OperatorState.IN_CALL, OperatorState.RINGING), OperatorState.WRAP_UP, now,
                     wrapUpUntil)) {
+                arm.changedHolding(attemptId);
                 return;
             }
         }
-        store.letGo(attemptId, List.of(OperatorState.PREVIEW, OperatorState.RINGING, OperatorState.IN_CALL), now);
+        store.letGo(attemptId, List.of(OperatorState.PREVIEW, OperatorState.RINGING, OperatorState.IN_CALL), now)
+                .ifPresent(arm::changed);
     }
 }

@@ -18,7 +18,7 @@ class OperatorStore {
 
     private static final String COLUMNS = """
             o.id, o.name, o.user_id, o.endpoint, o.wrap_up_seconds, o.bot, o.state, o.state_since, o.state_until,
-            o.campaign_id, o.attempt_id, o.after_call""";
+            o.campaign_id, o.attempt_id, o.after_call, o.pause_reason""";
 
     private final JdbcClient jdbc;
 
@@ -54,6 +54,28 @@ class OperatorStore {
     Optional<OperatorView> holding(long attemptId) {
         return jdbc.sql("select " + COLUMNS + " from operator o where o.attempt_id = :attempt").param("attempt", attemptId)
                 .query(this::row).optional().map(view -> views(List.of(view)).get(0));
+    }
+
+    /** The user name an operator logs in with, if it is linked to a user. */
+    Optional<String> username(long operatorId) {
+        return jdbc.sql("select u.username from operator o join access_user u on u.id = o.user_id where o.id = :id")
+                .param("id", operatorId).query(String.class).optional();
+    }
+
+    /** Logs an operator in on a phone (NOT_READY); false if another logged-in operator uses that phone. */
+    boolean logIn(long id, String endpoint, Instant now) {
+        return jdbc.sql("""
+                        update operator set endpoint = :endpoint, state = 'NOT_READY', state_since = :now, state_until = null,
+                               after_call = null, campaign_id = null
+                        where id = :id and state = 'OFFLINE'
+                          and not exists (select 1 from operator other where other.id <> :id and other.state <> 'OFFLINE'
+                                          and lower(other.endpoint) = lower(:endpoint))""")
+                .param("endpoint", endpoint).param("now", Timestamp.from(now)).param("id", id).update() == 1;
+    }
+
+    Optional<Long> userNamed(String username) {
+        return jdbc.sql("select id from access_user where lower(username) = lower(:name)").param("name", username)
+                .query(Long.class).optional();
     }
 
     boolean userExists(long userId) {
@@ -94,18 +116,20 @@ class OperatorStore {
     }
 
     /** Moves an operator that holds no call between OFFLINE, NOT_READY and READY; false if it holds a call. */
-    boolean setFreeState(long id, OperatorState state, Instant now) {
+    boolean setFreeState(long id, OperatorState state, String reason, Instant now) {
         return jdbc.sql("""
                         update operator set state = :state, state_since = :now, state_until = null, after_call = null,
-                               campaign_id = case when :state = 'READY' then campaign_id end
+                               campaign_id = case when :state = 'READY' then campaign_id end,
+                               pause_reason = case when :state = 'NOT_READY' then cast(:reason as varchar) end
                         where id = :id and attempt_id is null""")
-                .param("state", state.name()).param("now", Timestamp.from(now)).param("id", id).update() == 1;
+                .param("state", state.name()).param("now", Timestamp.from(now)).param("reason", reason)
+                .param("id", id).update() == 1;
     }
 
     /** Asks an operator who holds a call to go to {@code state} after it. */
-    boolean afterCall(long id, OperatorState state) {
-        return jdbc.sql("update operator set after_call = :state where id = :id and attempt_id is not null")
-                .param("state", state.name()).param("id", id).update() == 1;
+    boolean afterCall(long id, OperatorState state, String reason) {
+        return jdbc.sql("update operator set after_call = :state, pause_reason = :reason where id = :id and attempt_id is not null")
+                .param("state", state == null ? null : state.name()).param("reason", reason).param("id", id).update() == 1;
     }
 
     boolean assign(long id, Long campaignId) {
@@ -208,7 +232,7 @@ class OperatorStore {
                 });
         return rows.stream().map(row -> new OperatorView(row.id(), row.name(), row.userId(), row.endpoint(),
                 row.wrapUpSeconds(), row.bot(), skills.getOrDefault(row.id(), Map.of()), row.state(), row.stateSince(),
-                row.stateUntil(), row.campaignId(), row.attemptId(), row.afterCall())).toList();
+                row.stateUntil(), row.campaignId(), row.attemptId(), row.afterCall(), row.pauseReason())).toList();
     }
 
     private OperatorView row(ResultSet rs, int n) throws SQLException {
@@ -217,7 +241,7 @@ class OperatorStore {
                 rs.getString("endpoint"), (Integer) rs.getObject("wrap_up_seconds"), rs.getBoolean("bot"), Map.of(),
                 OperatorState.valueOf(rs.getString("state")), instant(rs, "state_since"), instant(rs, "state_until"),
                 (Long) rs.getObject("campaign_id"), (Long) rs.getObject("attempt_id"),
-                after == null ? null : OperatorState.valueOf(after));
+                after == null ? null : OperatorState.valueOf(after), rs.getString("pause_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,10 +15,12 @@ import java.util.Map;
  * @param campaignId    the campaign it works for now
  * @param attemptId     the call it holds
  * @param afterCall     the state it goes to after the current call (a pause or logging out asked meanwhile)
+ * @param pauseReason   why it is (or will be) not ready, one of {@code dozvon.agents.pause-reasons}
  */
 public record OperatorView(long id, String name, Long userId, String endpoint, Integer wrapUpSeconds, boolean bot,
                            Map<Long, Integer> skills, OperatorState state, Instant stateSince, Instant stateUntil,
-                           Long campaignId, Long attemptId, OperatorState afterCall) {
+                           Long campaignId, Long attemptId, OperatorState afterCall,
+                           String pauseReason) {
 
     public OperatorView {
         skills = Map.copyOf(skills);

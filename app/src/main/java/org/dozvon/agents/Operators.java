@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.dozvon.Violation;
+import org.dozvon.campaigns.CompletionCode;
+import org.dozvon.campaigns.CompletionCodes;
 import org.dozvon.campaigns.SkillCatalogue;
+import org.dozvon.dialing.CallRecords;
 import org.dozvon.dialing.WrapUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +36,76 @@ public class Operators implements SkillCatalogue {
 
     private final OperatorStore store;
     private final WrapUps wrapUps;
+    private final CallRecords calls;
+    private final CompletionCodes codes;
+    private final ArmNotifier arm;
     private final Clock clock;
 
-    Operators(OperatorStore store, WrapUps wrapUps, Clock clock) {
+    Operators(OperatorStore store, WrapUps wrapUps, CallRecords calls, CompletionCodes codes, ArmNotifier arm,
+              Clock clock) {
         this.store = store;
         this.wrapUps = wrapUps;
+        this.calls = calls;
+        this.codes = codes;
+        this.arm = arm;
         this.clock = clock;
+    }
+
+    /** The id of the user with this user name. */
+    public Optional<Long> userNamed(String username) {
+        return username == null || username.isBlank() ? Optional.empty() : store.userNamed(username.strip());
+    }
+
+    /** The user name of the user an operator is linked to. */
+    public Optional<String> username(long operatorId) {
+        return store.username(operatorId);
+    }
+
+    /** The operator a user works as. */
+    public Optional<OperatorView> ofUser(long userId) {
+        return store.byUser(userId).flatMap(store::find);
+    }
+
+    /**
+     * Logs an operator in on a phone: NOT_READY until it says Ready. An extension may be shared, but only one
+     * logged-in operator uses it at a time (manual 18.2).
+     */
+    @Transactional
+    public LogIn logIn(long operatorId, String endpoint) {
+        String phone = endpoint == null ? "" : endpoint.strip();
+        if (!ENDPOINT.matcher(phone).matches()) {
+            return LogIn.BAD_PHONE;
+        }
+        if (store.logIn(operatorId, phone, clock.instant())) {
+            arm.changed(operatorId);
+            return LogIn.DONE;
+        }
+        return store.find(operatorId).filter(o -> o.state() != OperatorState.OFFLINE).isPresent()
+                ? LogIn.ALREADY : LogIn.PHONE_IN_USE;
+    }
+
+    /** What came of a log-in. */
+    public enum LogIn { DONE, ALREADY, PHONE_IN_USE, BAD_PHONE }
+
+    /**
+     * Skips the previewed contact with a code (manual: skipping needs a code): no call is placed, the attempt ends
+     * with the code's category and the strategy gets the code; the operator is READY again.
+     *
+     * @return false when the operator previews nothing, or the code is not one of the campaign's
+     */
+    public boolean skipPreview(long operatorId, String completionCode) {
+        Optional<OperatorView> operator = store.find(operatorId)
+                .filter(o -> o.state() == OperatorState.PREVIEW && o.attemptId() != null);
+        Optional<CompletionCode> code = Optional.ofNullable(completionCode).flatMap(codes::code);
+        if (operator.isEmpty() || code.isEmpty()) {
+            return false;
+        }
+        long attemptId = operator.get().attemptId();
+        if (store.letGo(attemptId, List.of(OperatorState.PREVIEW), clock.instant()).isEmpty()) {
+            return false;
+        }
+        arm.changed(operatorId);
+        return calls.skipPreview(attemptId, code.get().category(), code.get().code());
     }
 
     public List<OperatorView> all() {
@@ -126,6 +193,12 @@ public class Operators implements SkillCatalogue {
      */
     @Transactional
     public StateChange changeState(long id, OperatorState state) {
+        return changeState(id, state, null);
+    }
+
+    /** As {@link #changeState(long, OperatorState)}, with the reason of a NOT_READY. */
+    @Transactional
+    public StateChange changeState(long id, OperatorState state, String pauseReason) {
         if (state.holdsCall()) {
             throw new IllegalArgumentException("an operator is put in " + state + " by the dialer, not by a person");
         }
@@ -133,14 +206,18 @@ public class Operators implements SkillCatalogue {
         if (state != OperatorState.OFFLINE && operator.endpoint() == null) {
             return StateChange.NO_PHONE;
         }
-        if (store.setFreeState(id, state, clock.instant())) {
+        String reason = state == OperatorState.NOT_READY ? pauseReason : null;
+        if (store.setFreeState(id, state, reason, clock.instant())) {
+            arm.changed(id);
             return StateChange.NOW;
         }
         if (state == OperatorState.READY) {
-            store.afterCall(id, null);
+            store.afterCall(id, null, null);
+            arm.changed(id);
             return StateChange.NOW;
         }
-        store.afterCall(id, state);
+        store.afterCall(id, state, reason);
+        arm.changed(id);
         return StateChange.AFTER_CALL;
     }
 
@@ -154,7 +231,11 @@ public class Operators implements SkillCatalogue {
     /** Places the call an operator previews at once; false when it previews none. */
     @Transactional
     public boolean dialNow(long operatorId) {
-        return store.previewUntil(operatorId, clock.instant());
+        boolean now = store.previewUntil(operatorId, clock.instant());
+        if (now) {
+            arm.changed(operatorId);
+        }
+        return now;
     }
 
     /**
@@ -164,10 +245,18 @@ public class Operators implements SkillCatalogue {
      * @return false when the operator is not wrapping up that call (finished already, timed out)
      */
     public boolean finishWrapUp(long operatorId, long attemptId, String completionCode, Instant callbackAt) {
+        return finishWrapUp(operatorId, attemptId, completionCode, null, callbackAt);
+    }
+
+    /** As {@link #finishWrapUp(long, long, String, Instant)}, keeping the operator's comment with the call. */
+    public boolean finishWrapUp(long operatorId, long attemptId, String completionCode, String comment,
+                                Instant callbackAt) {
         if (store.holding(attemptId).filter(holder -> holder.id() == operatorId).isEmpty()
                 || store.letGo(attemptId, List.of(OperatorState.WRAP_UP), clock.instant()).isEmpty()) {
             return false;
         }
+        arm.changed(operatorId);
+        calls.comment(attemptId, comment);
         wrapUps.finished(attemptId, completionCode, callbackAt);
         return true;
     }

@@ -86,6 +86,7 @@ class OperatorsController {
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     String edit(@PathVariable long id, Model model) {
         OperatorView operator = operators.operator(id).orElseThrow(() -> new OperatorNotFound(id));
+        model.addAttribute("username", operators.username(id).orElse(null));
         return form(operator, new Operators.OperatorDraft(operator.name(), operator.userId(), operator.endpoint(),
                 operator.wrapUpSeconds(), operator.skills()), List.of(), model);
     }
@@ -122,8 +123,17 @@ class OperatorsController {
                 unreadable.add(new Violation("wrapUpSeconds", "operators.error.wrapUp"));
             }
         }
-        Operators.OperatorDraft draft = new Operators.OperatorDraft(form.getFirst("name"), null, form.getFirst("endpoint"),
+        String username = form.getFirst("username");
+        Long userId = null;
+        if (username != null && !username.isBlank()) {
+            userId = operators.userNamed(username).orElse(null);
+            if (userId == null) {
+                unreadable.add(new Violation("userId", "operators.error.username", username.strip()));
+            }
+        }
+        Operators.OperatorDraft draft = new Operators.OperatorDraft(form.getFirst("name"), userId, form.getFirst("endpoint"),
                 wrapUp, levels);
+        model.addAttribute("username", username);
         Operators.Saved saved = unreadable.isEmpty() ? operators.save(id, draft) : new Operators.Saved(unreadable, id);
         if (!saved.ok()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -1,0 +1,237 @@
+package org.dozvon.agents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dozvon.access.DozvonUser;
+import org.dozvon.access.Permission;
+import org.dozvon.access.RequiresPermission;
+import org.dozvon.campaigns.CampaignView;
+import org.dozvon.campaigns.Campaigns;
+import org.dozvon.campaigns.CodeGroup;
+import org.dozvon.campaigns.CompletionCode;
+import org.dozvon.campaigns.CompletionCodes;
+import org.dozvon.contacts.ContactCards;
+import org.dozvon.contacts.ContactLists;
+import org.dozvon.contacts.ListSchema;
+import org.dozvon.dialing.CallRecord;
+import org.dozvon.dialing.CallRecords;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The operator workplace (ARM): one page of its own, whose panel ({@code /arm/panel}) shows the operator's state and
+ * what it works on — the phone to log in from, a waiting screen, the contact card of a preview or a call, the
+ * wrap-up form — and is fetched again whenever the state changes (an SSE nudge from {@link ArmNotifier}). Every
+ * action answers with the panel.
+ */
+@Controller
+class ArmController {
+
+    private static final int HISTORY = 10;
+
+    private final Operators operators;
+    private final AgentsProperties properties;
+    private final CallRecords calls;
+    private final ContactCards cards;
+    private final ContactLists lists;
+    private final Campaigns campaigns;
+    private final CompletionCodes codes;
+    private final Clock clock;
+
+    ArmController(Operators operators, AgentsProperties properties, CallRecords calls, ContactCards cards,
+                  ContactLists lists, Campaigns campaigns, CompletionCodes codes, Clock clock) {
+        this.operators = operators;
+        this.properties = properties;
+        this.calls = calls;
+        this.cards = cards;
+        this.lists = lists;
+        this.campaigns = campaigns;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    @GetMapping("/arm")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String workplace(@AuthenticationPrincipal DozvonUser user, Model model) {
+        panelModel(user, model, null);
+        return "arm/workplace";
+    }
+
+    @GetMapping("/arm/panel")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String panel(@AuthenticationPrincipal DozvonUser user, Model model) {
+        return panel(user, model, null);
+    }
+
+    @PostMapping("/arm/login")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String logIn(@AuthenticationPrincipal DozvonUser user, @RequestParam(required = false) String endpoint, Model model) {
+        Optional<OperatorView> operator = operators.ofUser(user.id());
+        String problem = operator.map(o -> switch (operators.logIn(o.id(), endpoint)) {
+            case DONE, ALREADY -> null;
+            case PHONE_IN_USE -> "arm.error.phoneInUse";
+            case BAD_PHONE -> "arm.error.phone";
+        }).orElse(null);
+        return panel(user, model, problem);
+    }
+
+    @PostMapping("/arm/state")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String state(@AuthenticationPrincipal DozvonUser user, @RequestParam OperatorState state,
+                 @RequestParam(required = false) String reason, Model model) {
+        String problem = null;
+        if (state.holdsCall()) {
+            problem = "operators.error.state";
+        } else {
+            Optional<OperatorView> operator = operators.ofUser(user.id());
+            if (operator.isPresent()) {
+                String pause = reason != null && properties.pauseReasons().contains(reason) ? reason : null;
+                if (operators.changeState(operator.get().id(), state, pause) == Operators.StateChange.NO_PHONE) {
+                    problem = "operators.noPhone";
+                }
+            }
+        }
+        return panel(user, model, problem);
+    }
+
+    @PostMapping("/arm/dial-now")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String dialNow(@AuthenticationPrincipal DozvonUser user, Model model) {
+        operators.ofUser(user.id()).ifPresent(operator -> operators.dialNow(operator.id()));
+        return panel(user, model, null);
+    }
+
+    @PostMapping("/arm/skip")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String skip(@AuthenticationPrincipal DozvonUser user, @RequestParam(required = false) String code, Model model) {
+        Optional<OperatorView> operator = operators.ofUser(user.id());
+        String problem = null;
+        if (code == null || code.isBlank()) {
+            problem = "arm.error.skipCode";
+        } else if (operator.isPresent() && !offered(operator.get()).stream().anyMatch(c -> c.code().equals(code))) {
+            problem = "arm.error.code";
+        } else if (operator.isPresent() && !operators.skipPreview(operator.get().id(), code)) {
+            problem = "arm.error.notPreviewing";
+        }
+        return panel(user, model, problem);
+    }
+
+    /**
+     * Ends the wrap-up: the code is mandatory and must be one the campaign offers; the callback is "in 30 min,
+     * 1 h, 2 h, 3 h" or a date-time in the future.
+     */
+    @PostMapping("/arm/wrap-up")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String wrapUp(@AuthenticationPrincipal DozvonUser user, @RequestParam(required = false) String code,
+                  @RequestParam(required = false) String comment, @RequestParam(required = false) String callback,
+                  @RequestParam(required = false) String callbackAt, Model model) {
+        Optional<OperatorView> found = operators.ofUser(user.id())
+                .filter(o -> o.state() == OperatorState.WRAP_UP && o.attemptId() != null);
+        if (found.isEmpty()) {
+            return panel(user, model, "arm.error.notWrappingUp");
+        }
+        OperatorView operator = found.get();
+        List<CompletionCode> offered = offered(operator);
+        if (!offered.isEmpty() && (code == null || code.isBlank())) {
+            return panel(user, model, "arm.error.codeRequired");
+        }
+        if (!offered.isEmpty() && offered.stream().noneMatch(c -> c.code().equals(code))) {
+            return panel(user, model, "arm.error.code");
+        }
+        String chosen = offered.isEmpty() ? null : code;
+        Instant now = clock.instant();
+        Instant when = null;
+        if (callback != null && !callback.isBlank() && !"NONE".equals(callback)) {
+            if ("AT".equals(callback)) {
+                try {
+                    when = LocalDateTime.parse(callbackAt).atZone(zone(operator)).toInstant();
+                } catch (DateTimeParseException | NullPointerException e) {
+                    return panel(user, model, "arm.error.callbackAt");
+                }
+                if (!when.isAfter(now)) {
+                    return panel(user, model, "arm.error.callbackPast");
+                }
+            } else {
+                try {
+                    when = now.plus(Duration.ofMinutes(Integer.parseInt(callback)));
+                } catch (NumberFormatException e) {
+                    return panel(user, model, "arm.error.callbackAt");
+                }
+            }
+        }
+        if (!operators.finishWrapUp(operator.id(), operator.attemptId(), chosen, comment, when)) {
+            return panel(user, model, "arm.error.notWrappingUp");
+        }
+        return panel(user, model, null);
+    }
+
+    // ---------------------------------------------------------------- the panel
+
+    private String panel(DozvonUser user, Model model, String problem) {
+        panelModel(user, model, problem);
+        return "arm/panel :: panel";
+    }
+
+    private void panelModel(DozvonUser user, Model model, String problem) {
+        Optional<OperatorView> found = operators.ofUser(user.id());
+        model.addAttribute("operator", found.orElse(null));
+        model.addAttribute("problem", problem);
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("pauseReasons", properties.pauseReasons());
+        if (found.isEmpty()) {
+            return;
+        }
+        OperatorView operator = found.get();
+        Optional<CampaignView> campaign = Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find);
+        model.addAttribute("campaign", campaign.orElse(null));
+        if (operator.attemptId() == null) {
+            return;
+        }
+        Optional<CallRecord> call = calls.attempt(operator.attemptId());
+        model.addAttribute("call", call.orElse(null));
+        model.addAttribute("codes", offered(operator));
+        call.flatMap(c -> cards.card(c.contactId())).ifPresent(card -> {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            Optional<ListSchema> schema = lists.schema(card.listId());
+            schema.ifPresent(s -> s.fields().forEach(field -> {
+                Object value = card.values().get(field.code());
+                fields.put(field.name(), value == null ? "" : value);
+            }));
+            model.addAttribute("fields", fields);
+            model.addAttribute("listName", schema.map(ListSchema::listName).orElse(null));
+            model.addAttribute("history", calls.list(null, c(call), null, HISTORY + 1).stream()
+                    .filter(earlier -> earlier.attemptId() != operator.attemptId()).limit(HISTORY).toList());
+        });
+    }
+
+    private static Long c(Optional<CallRecord> call) {
+        return call.map(CallRecord::contactId).orElse(null);
+    }
+
+    /** The operator codes the operator's campaign offers (its group's active operator codes, in order). */
+    private List<CompletionCode> offered(OperatorView operator) {
+        return Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find)
+                .map(c -> c.settings().completionCodeGroupId()).flatMap(codes::group).map(CodeGroup::offered)
+                .orElse(new ArrayList<>());
+    }
+
+    private ZoneId zone(OperatorView operator) {
+        return Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find).map(c -> c.settings().zone())
+                .orElse(ZoneId.of("Europe/Moscow"));
+    }
+}
