@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Calls this node lost track of (it was killed mid-call, or another node died) are reconciled with the
  * PBX's live calls: gone, they settle as FAILED "lost"; still live, they are followed until they disappear.
- * Ticks and reconciliation run on one thread, so a call is never both being placed and taken for lost.
+ * Ticks and reconciliation run on one thread, so a call is never both being placed and taken for lost. Ends an
+ * earlier run recorded but was killed before handing to the strategy are handed over at the first reconciliation.
  */
 class Dialer implements CallEventListener {
 
@@ -68,9 +69,14 @@ class Dialer implements CallEventListener {
     private final Map<String, Long> tracked = new ConcurrentHashMap<>();
     /** Calls of an earlier life (or a dead node) still live on the PBX: call id → request id; dialer thread only. */
     private final Map<String, Long> orphans = new HashMap<>();
+    /** Calls reconciliation has handed to the event thread to end, until it has: not to be taken up again. */
+    private final Set<String> ending = ConcurrentHashMap.newKeySet();
     private final Map<Long, CampaignPacer> campaignPacers = new HashMap<>();
     private final Map<Long, Long> pacerRevisions = new HashMap<>();
     private int roundRobin;
+    /** When this life began listening: ends recorded before it and not handed over belong to an earlier life. */
+    private volatile Instant listeningSince;
+    private volatile boolean earlierEndsHandedOver;
     /** Ticks and reconciliations run one at a time (tests tick from threads of their own). */
     private final Object rounds = new Object();
 
@@ -126,7 +132,9 @@ class Dialer implements CallEventListener {
             return;
         }
         events = Executors.newSingleThreadExecutor(daemon("dozvon-dialing-events-" + node));
-        attempts.beat(node, clock.instant(), true);
+        listeningSince = clock.instant();
+        earlierEndsHandedOver = false;
+        attempts.beat(node, listeningSince, true);
         port.addListener(this);
         log.info("Dialer started as node '{}'", node);
     }
@@ -157,6 +165,7 @@ class Dialer implements CallEventListener {
         events = null;
         tracked.clear();
         orphans.clear();
+        ending.clear();
     }
 
     private Runnable guarded(String what, Runnable work) {
@@ -406,8 +415,15 @@ class Dialer implements CallEventListener {
         attempts.beat(node, now, false);
         Map<String, Long> found = new HashMap<>();
         Instant deadBefore = now.minus(properties.reconcileInterval().multipliedBy(3));
+        if (!earlierEndsHandedOver) {
+            for (CallAttemptStore.EndedCall call : attempts.endedNotSettled(node, deadBefore, listeningSince)) {
+                events.execute(() -> handOver(call));
+            }
+            earlierEndsHandedOver = true;
+        }
         for (CallAttemptStore.OpenCall call : attempts.orphanCandidates(node, deadBefore)) {
-            if (tracked.containsKey(call.callId()) || orphans.containsKey(call.callId())) {
+            String callId = call.callId();
+            if (tracked.containsKey(callId) || orphans.containsKey(callId) || ending.contains(callId)) {
                 continue;
             }
             if (!call.node().equals(node)) {
@@ -428,8 +444,8 @@ class Dialer implements CallEventListener {
                 orphans.put(callId, id);
             } else {
                 log.info("Call {} (attempt {}) left by an earlier run is gone from the PBX: FAILED, lost", callId, id);
-                events.execute(() -> end(id, callId, OutcomeCategory.FAILED, null, null,
-                        "lost: the call was gone from the PBX when Dozvon looked again after a restart"));
+                endLater(id, callId, OutcomeCategory.FAILED,
+                        "lost: the call was gone from the PBX when Dozvon looked again after a restart");
             }
         });
         for (var orphan : new ArrayList<>(orphans.entrySet())) {
@@ -445,8 +461,34 @@ class Dialer implements CallEventListener {
             OutcomeCategory outcome = "MACHINE".equals(call.amdStatus()) ? OutcomeCategory.MACHINE
                     : call.answeredAt() != null ? OutcomeCategory.ANSWERED : OutcomeCategory.FAILED;
             log.info("Call {} (attempt {}) followed since a restart has ended: {}", orphan.getKey(), id, outcome);
-            events.execute(() -> end(id, orphan.getKey(), outcome, null, null,
-                    "ended while followed after a restart: outcome from what was recorded before it"));
+            endLater(id, orphan.getKey(), outcome,
+                    "ended while followed after a restart: outcome from what was recorded before it");
+        }
+    }
+
+    private void endLater(long id, String callId, OutcomeCategory outcome, String detail) {
+        ending.add(callId);
+        events.execute(() -> {
+            try {
+                end(id, callId, outcome, null, null, detail);
+            } finally {
+                ending.remove(callId);
+            }
+        });
+    }
+
+    /**
+     * An end recorded by an earlier run (or a dead node) killed before it reached the strategy, whose request is
+     * therefore still DIALING: handed over as recorded.
+     */
+    private void handOver(CallAttemptStore.EndedCall call) {
+        log.info("Call {} (attempt {}) ended {} before a restart without reaching the strategy: handing it over",
+                call.callId(), call.id(), call.outcome());
+        try {
+            outcomes.report(call.id(), OutcomeCategory.valueOf(call.outcome()), null, null);
+        } catch (RuntimeException e) {
+            log.error("Outcome {} of call {} not handed to the strategy (its safety timer will settle the attempt)",
+                    call.outcome(), call.callId(), e);
         }
     }
 
