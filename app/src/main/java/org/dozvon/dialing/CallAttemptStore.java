@@ -114,6 +114,24 @@ class CallAttemptStore {
                 .query(CallAttemptStore::openCall).list();
     }
 
+    /**
+     * Calls of this node and of nodes silent since {@code deadBefore} whose end was recorded before {@code before}
+     * while their request is still DIALING: the process was killed between recording an end and handing it to the
+     * strategy. Scans the requests being dialled; run once per start.
+     */
+    List<EndedCall> endedNotSettled(String node, Instant deadBefore, Instant before) {
+        return jdbc.sql("""
+                        select a.dial_request_id, a.call_id, a.outcome
+                        from dial_request r join call_attempt a on a.dial_request_id = r.id
+                        where r.state = 'DIALING' and a.ended_at < :before
+                          and not (a.outcome = 'ANSWERED' and a.bridged_at is not null and a.operator_id is not null)
+                          and (a.node = :node or not exists (select 1 from dialer_node n where n.name = a.node
+                                                                                      and n.seen_at >= :dead))""")
+                .param("before", Timestamp.from(before)).param("node", node)
+                .param("dead", Timestamp.from(deadBefore))
+                .query((rs, row) -> new EndedCall(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** Takes over an open call of a dead node; false when another node took it first or it ended. */
     boolean adopt(long id, String from, String to) {
         return jdbc.sql("update call_attempt set node = :to where dial_request_id = :id and node = :from and ended_at is null")
@@ -150,6 +168,9 @@ class CallAttemptStore {
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    record EndedCall(long id, String callId, String outcome) {
     }
 
     record OpenCall(long id, String callId, long campaignId, Long connectorId, String node, Instant originatedAt,

@@ -56,6 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ready operator with a request first and place the call (route {@code operator}) when the preview time is up or
  * the operator asks. A call an operator talked on reaches the strategy when the operator's wrap-up ends
  * ({@link WrapUps}).
+ * Ends an earlier run recorded but was killed before handing to the strategy are handed over at the first
+ * reconciliation (except calls an operator talked on: their wrap-up, kept in the database, hands them over).
  */
 class Dialer implements CallEventListener, WrapUps {
 
@@ -87,9 +89,14 @@ class Dialer implements CallEventListener, WrapUps {
     private final Object matching = new Object();
     /** Calls of an earlier life (or a dead node) still live on the PBX: call id → request id; dialer thread only. */
     private final Map<String, Long> orphans = new HashMap<>();
+    /** Calls reconciliation has handed to the event thread to end, until it has: not to be taken up again. */
+    private final Set<String> ending = ConcurrentHashMap.newKeySet();
     private final Map<Long, CampaignPacer> campaignPacers = new ConcurrentHashMap<>();
     private final Map<Long, Long> pacerRevisions = new HashMap<>();
     private int roundRobin;
+    /** When this life began listening: ends recorded before it and not handed over belong to an earlier life. */
+    private volatile Instant listeningSince;
+    private volatile boolean earlierEndsHandedOver;
     /** Ticks and reconciliations run one at a time (tests tick from threads of their own). */
     private final Object rounds = new Object();
 
@@ -147,7 +154,9 @@ class Dialer implements CallEventListener, WrapUps {
             return;
         }
         events = Executors.newSingleThreadExecutor(daemon("dozvon-dialing-events-" + node));
-        attempts.beat(node, clock.instant(), true);
+        listeningSince = clock.instant();
+        earlierEndsHandedOver = false;
+        attempts.beat(node, listeningSince, true);
         port.addListener(this);
         log.info("Dialer started as node '{}'", node);
     }
@@ -180,6 +189,7 @@ class Dialer implements CallEventListener, WrapUps {
         waiting.clear();
         previews.clear();
         orphans.clear();
+        ending.clear();
     }
 
     private Runnable guarded(String what, Runnable work) {
@@ -660,8 +670,16 @@ class Dialer implements CallEventListener, WrapUps {
         attempts.beat(node, now, false);
         Map<String, Long> found = new HashMap<>();
         Instant deadBefore = now.minus(properties.reconcileInterval().multipliedBy(3));
+        if (!earlierEndsHandedOver) {
+            for (CallAttemptStore.EndedCall call : attempts.endedNotSettled(node, deadBefore, listeningSince)) {
+                events.execute(() -> handOver(call));
+            }
+            earlierEndsHandedOver = true;
+        }
         for (CallAttemptStore.OpenCall call : attempts.orphanCandidates(node, deadBefore)) {
-            if (tracked.containsKey(call.callId()) || orphans.containsKey(call.callId()) || previews.containsKey(call.id())) {
+            String callId = call.callId();
+            if (tracked.containsKey(callId) || orphans.containsKey(callId) || ending.contains(callId)
+                    || previews.containsKey(call.id())) {
                 continue;
             }
             if (!call.node().equals(node)) {
@@ -682,8 +700,8 @@ class Dialer implements CallEventListener, WrapUps {
                 orphans.put(callId, id);
             } else {
                 log.info("Call {} (attempt {}) left by an earlier run is gone from the PBX: FAILED, lost", callId, id);
-                events.execute(() -> end(id, callId, OutcomeCategory.FAILED, null, null,
-                        "lost: the call was gone from the PBX when Dozvon looked again after a restart"));
+                endLater(id, callId, OutcomeCategory.FAILED,
+                        "lost: the call was gone from the PBX when Dozvon looked again after a restart");
             }
         });
         for (var orphan : new ArrayList<>(orphans.entrySet())) {
@@ -699,8 +717,34 @@ class Dialer implements CallEventListener, WrapUps {
             OutcomeCategory outcome = "MACHINE".equals(call.amdStatus()) ? OutcomeCategory.MACHINE
                     : call.answeredAt() != null ? OutcomeCategory.ANSWERED : OutcomeCategory.FAILED;
             log.info("Call {} (attempt {}) followed since a restart has ended: {}", orphan.getKey(), id, outcome);
-            events.execute(() -> end(id, orphan.getKey(), outcome, null, null,
-                    "ended while followed after a restart: outcome from what was recorded before it"));
+            endLater(id, orphan.getKey(), outcome,
+                    "ended while followed after a restart: outcome from what was recorded before it");
+        }
+    }
+
+    private void endLater(long id, String callId, OutcomeCategory outcome, String detail) {
+        ending.add(callId);
+        events.execute(() -> {
+            try {
+                end(id, callId, outcome, null, null, detail);
+            } finally {
+                ending.remove(callId);
+            }
+        });
+    }
+
+    /**
+     * An end recorded by an earlier run (or a dead node) killed before it reached the strategy, whose request is
+     * therefore still DIALING: handed over as recorded.
+     */
+    private void handOver(CallAttemptStore.EndedCall call) {
+        log.info("Call {} (attempt {}) ended {} before a restart without reaching the strategy: handing it over",
+                call.callId(), call.id(), call.outcome());
+        try {
+            outcomes.report(call.id(), OutcomeCategory.valueOf(call.outcome()), null, null);
+        } catch (RuntimeException e) {
+            log.error("Outcome {} of call {} not handed to the strategy (its safety timer will settle the attempt)",
+                    call.outcome(), call.callId(), e);
         }
     }
 
