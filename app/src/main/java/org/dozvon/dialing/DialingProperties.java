@@ -2,6 +2,9 @@ package org.dozvon.dialing;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *                          how often a node tells the others it is alive; a node silent for three intervals is
  *                          taken to be dead and its open calls are reconciled by another
  * @param pbxTimeout        how long a question to the PBX (its live calls) may take
+ * @param autoStop          when a campaign whose calls keep failing is paused (see {@link AutoStop})
  */
 @Validated
 @ConfigurationProperties("dozvon.dialing")
@@ -32,5 +36,20 @@ public record DialingProperties(
         @DefaultValue("30s") @NotNull Duration ringTimeout,
         @DefaultValue("true") boolean detectMachine,
         @DefaultValue("5s") @NotNull Duration reconcileInterval,
-        @DefaultValue("5s") @NotNull Duration pbxTimeout) {
+        @DefaultValue("5s") @NotNull Duration pbxTimeout,
+        @DefaultValue @NotNull @Valid AutoStop autoStop) {
+
+    /**
+     * Auto-stop: a running campaign whose last {@code failures} calls all ended FAILED (a technical failure:
+     * congestion, a number not in service, the PBX refused or lost the call), the first of them at most
+     * {@code window} before the last, is paused and raises an alert that a supervisor must acknowledge before it
+     * runs again. Busy, unanswered, rejected and answered calls are not failures: any other outcome ends the run.
+     *
+     * @param failures how many failed calls in a row pause the campaign
+     * @param window   within how long
+     */
+    public record AutoStop(
+            @DefaultValue("5") @Min(1) @Max(1000) int failures,
+            @DefaultValue("30s") @NotNull Duration window) {
+    }
 }

@@ -157,7 +157,7 @@ class DialingTests extends ApplicationTestBase {
     /** Another dialer on the same database and PBX, as a second Dozvon instance's would be. */
     Dialer secondDialer(String node) {
         DialingProperties own = new DialingProperties(true, node, properties.tick(), properties.ringTimeout(),
-                properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout());
+                properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout(), properties.autoStop());
         return new Dialer(own, pbx, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes, transactions,
                 publisher, clock);
     }
