@@ -15,6 +15,7 @@ import org.dozvon.contacts.ContactSelections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * </pre>
  * Any other move is refused with {@link CampaignRefusedException} (field {@code status}). Starting also
  * needs a strategy, at least one contact list, a valid selection, some calling hours and a stop date
- * (if any) still ahead; resuming needs the stop date ahead. A running campaign whose stop date has
+ * (if any) still ahead; resuming needs the stop date ahead. Both are refused while a {@link CampaignHolds}
+ * holds the campaign (an unacknowledged auto-stop alert). A running campaign whose stop date has
  * passed is completed within 30 seconds.
  *
  * <h2>Events</h2>
@@ -66,10 +68,12 @@ public class Campaigns {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final StrategyCatalogue strategies;
+    private final ObjectProvider<CampaignHolds> holds;
 
     Campaigns(CampaignStore store, ContactSelections selections, ApplicationEventPublisher events, Clock clock,
-              StrategyCatalogue strategies) {
+              StrategyCatalogue strategies, ObjectProvider<CampaignHolds> holds) {
         this.store = store;
+        this.holds = holds;
         this.strategies = strategies;
         this.selections = selections;
         this.events = events;
@@ -167,6 +171,7 @@ public class Campaigns {
             violations.add(new Violation("callingHours", "campaigns.error.startNoHours"));
         }
         checkStopDate(settings, violations);
+        checkHolds(id, violations);
         if (!violations.isEmpty()) {
             throw new CampaignRefusedException(violations);
         }
@@ -183,7 +188,7 @@ public class Campaigns {
         return move(campaign, CampaignStatus.PAUSED, new CampaignPaused(id));
     }
 
-    /** PAUSED → RUNNING; publishes {@link CampaignResumed}. */
+    /** PAUSED → RUNNING; publishes {@link CampaignResumed}. Refused while a {@link CampaignHolds} holds it. */
     @Transactional
     public CampaignView resume(long id) {
         CampaignView campaign = lock(id);
@@ -192,6 +197,7 @@ public class Campaigns {
         }
         List<Violation> violations = new ArrayList<>();
         checkStopDate(campaign.settings(), violations);
+        checkHolds(id, violations);
         if (!violations.isEmpty()) {
             throw new CampaignRefusedException(violations);
         }
@@ -239,6 +245,10 @@ public class Campaigns {
         if (settings.stopsAt() != null && !settings.stopsAt().isAfter(clock.instant())) {
             violations.add(new Violation("stopsAt", "campaigns.error.pastStopDate"));
         }
+    }
+
+    private void checkHolds(long id, List<Violation> violations) {
+        holds.orderedStream().forEach(hold -> violations.addAll(hold.holds(id)));
     }
 
     private CampaignView move(CampaignView campaign, CampaignStatus to, Object event) {

@@ -2,6 +2,9 @@ package org.dozvon.dialing;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pbxTimeout        how long a question to the PBX (its live calls) may take
  * @param operatorWait      how long an answered person waits for an operator (progressive, predictive) before the
  *                          greeting plays and the call ends as abandoned: the abandon rate's "no operator within 2 s"
+ * @param autoStop          when a campaign whose calls keep failing is paused (see {@link AutoStop})
  */
 @Validated
 @ConfigurationProperties("dozvon.dialing")
@@ -35,5 +39,20 @@ public record DialingProperties(
         @DefaultValue("true") boolean detectMachine,
         @DefaultValue("5s") @NotNull Duration reconcileInterval,
         @DefaultValue("5s") @NotNull Duration pbxTimeout,
-        @DefaultValue("2s") @NotNull Duration operatorWait) {
+        @DefaultValue("2s") @NotNull Duration operatorWait,
+        @DefaultValue @NotNull @Valid AutoStop autoStop) {
+
+    /**
+     * Auto-stop: a running campaign whose last {@code failures} calls all ended FAILED (a technical failure:
+     * congestion, a number not in service, the PBX refused or lost the call), the first of them at most
+     * {@code window} before the last, is paused and raises an alert that a supervisor must acknowledge before it
+     * runs again. Busy, unanswered, rejected and answered calls are not failures: any other outcome ends the run.
+     *
+     * @param failures how many failed calls in a row pause the campaign
+     * @param window   within how long
+     */
+    public record AutoStop(
+            @DefaultValue("5") @Min(1) @Max(1000) int failures,
+            @DefaultValue("30s") @NotNull Duration window) {
+    }
 }

@@ -159,7 +159,8 @@ class DialingTests extends ApplicationTestBase {
     /** Another dialer on the same database and PBX, as a second Dozvon instance's would be. */
     Dialer secondDialer(String node) {
         DialingProperties own = new DialingProperties(true, node, properties.tick(), properties.ringTimeout(),
-                properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout(), properties.operatorWait());
+                properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout(), properties.operatorWait(),
+                properties.autoStop());
         return new Dialer(own, pbx, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes, operators,
                 transactions, publisher, clock);
     }

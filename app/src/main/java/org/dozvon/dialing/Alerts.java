@@ -1,0 +1,169 @@
+package org.dozvon.dialing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dozvon.access.Permission;
+import org.dozvon.campaigns.CampaignStatus;
+import org.dozvon.campaigns.CampaignView;
+import org.dozvon.campaigns.Campaigns;
+import org.dozvon.web.AttentionSource;
+import org.dozvon.web.LiveUpdates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The dialing module's alerts (see {@link AlertKind}): read them, acknowledge them. Raised by the guards of this
+ * module only. An open auto-stop alert keeps its campaign from running again ({@link AutoStopHold}).
+ */
+@Service
+public class Alerts {
+
+    private static final Logger log = LoggerFactory.getLogger(Alerts.class);
+
+    /** What a detail of a failed call may keep (the attempt's detail is up to 500 characters). */
+    private static final int DETAIL_LENGTH = 200;
+
+    private final AlertStore store;
+    private final Campaigns campaigns;
+    private final LiveUpdates live;
+    private final Clock clock;
+
+    Alerts(AlertStore store, Campaigns campaigns, LiveUpdates live, Clock clock) {
+        this.store = store;
+        this.campaigns = campaigns;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    public Optional<Alert> find(long id) {
+        return store.find(id);
+    }
+
+    /**
+     * Alerts newest first.
+     *
+     * @param openOnly   only those not acknowledged
+     * @param campaignId only this campaign's, null for all
+     * @param before     only those with a smaller id (the next page: the last id of this one), null from the newest
+     * @param limit      at most this many (1–500)
+     */
+    public List<Alert> page(boolean openOnly, Long campaignId, Long before, int limit) {
+        return store.page(openOnly, campaignId, before, Math.max(1, Math.min(500, limit)));
+    }
+
+    /** The campaign's open auto-stop alert: while there is one, the campaign may not run. */
+    public Optional<Alert> openAutoStop(long campaignId) {
+        return store.openAutoStop(campaignId);
+    }
+
+    /** How many alerts are not acknowledged (cheap: a partial index). */
+    public long openCount() {
+        return store.openCount();
+    }
+
+    /**
+     * Acknowledges an open alert in the name of a person (a supervisor with {@link Permission#CAMPAIGNS_MANAGE});
+     * for an auto-stop, its campaign may run again. Recorded with who and when, and logged.
+     *
+     * @throws AlertNotFound            when there is no such alert
+     * @throws AlertAlreadyAcknowledged when someone acknowledged it before
+     */
+    @Transactional
+    public Alert acknowledge(long id, String username) {
+        Alert alert = store.find(id).orElseThrow(() -> new AlertNotFound(id));
+        if (!store.acknowledge(id, username, clock.instant())) {
+            Alert current = store.find(id).orElse(alert);
+            throw new AlertAlreadyAcknowledged(current);
+        }
+        log.info("Alert {} ({}{}) acknowledged by {}", id, alert.kind(),
+                alert.campaignId() == null ? "" : ", campaign " + alert.campaignId(), username);
+        refreshPagesAfterCommit();
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Pauses a running campaign and raises its auto-stop alert, in one transaction; nothing when the campaign is no
+     * longer running (paused or stopped meanwhile) or already has an open auto-stop alert.
+     */
+    @Transactional
+    Optional<Alert> autoStop(long campaignId, String node, List<FailureStreaks.Failure> run, DialingProperties.AutoStop settings) {
+        Optional<CampaignView> campaign = campaigns.find(campaignId);
+        if (campaign.isEmpty() || campaign.get().status() != CampaignStatus.RUNNING) {
+            return Optional.empty();
+        }
+        Instant first = run.get(0).at();
+        Instant last = run.get(run.size() - 1).at();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("campaignName", campaign.get().name());
+        parameters.put("failures", run.size());
+        parameters.put("withinMillis", Duration.between(first, last).toMillis());
+        parameters.put("limit", settings.failures());
+        parameters.put("windowSeconds", settings.window().toSeconds());
+        parameters.put("attempts", run.stream().map(FailureStreaks.Failure::attemptId).toList());
+        parameters.put("details", run.stream().map(failure -> shortened(failure.detail())).toList());
+        Optional<Long> id = store.insertAutoStop(campaignId, node, clock.instant(), parameters);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        campaigns.pause(campaignId);
+        log.warn("Auto-stop: campaign '{}' ({}) paused after {} failed calls in a row within {} ms (limit {} in {} s); alert {}"
+                        + " must be acknowledged before it runs again", campaign.get().name(), campaignId, run.size(),
+                Duration.between(first, last).toMillis(), settings.failures(), settings.window().toSeconds(), id.get());
+        refreshPagesAfterCommit();
+        return store.find(id.get());
+    }
+
+    /** The node lost its PBX connection: one alert until it is back. */
+    @Transactional
+    Optional<Alert> connectorDown(String node, String pbx) {
+        Optional<Long> id = store.insertConnectorDown(node, clock.instant(), Map.of("pbx", pbx));
+        id.ifPresent(alert -> {
+            log.warn("PBX connection of dialer node '{}' lost ({}); alert {}", node, pbx, alert);
+            refreshPagesAfterCommit();
+        });
+        return id.flatMap(store::find);
+    }
+
+    /** The node's PBX connection is back: its connector-down alert, if any, is resolved. */
+    @Transactional
+    Optional<Alert> connectorRestored(String node) {
+        Optional<Long> id = store.resolveConnectorDown(node, clock.instant());
+        id.ifPresent(alert -> {
+            log.info("PBX connection of dialer node '{}' is back; alert {} resolved", node, alert);
+            refreshPagesAfterCommit();
+        });
+        return id.flatMap(store::find);
+    }
+
+    private static String shortened(String detail) {
+        String text = detail == null ? "" : detail;
+        return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH - 1) + "…";
+    }
+
+    /** Open pages load their alert banner again once the change is visible. */
+    private void refreshPagesAfterCommit() {
+        Runnable refresh = () -> live.publish(AttentionSource.LIVE_EVENT, AttentionSource.refreshHtml(),
+                Permission.CAMPAIGNS_VIEW);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    refresh.run();
+                }
+            });
+        } else {
+            refresh.run();
+        }
+    }
+}
