@@ -1,0 +1,133 @@
+package org.dozvon.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Map;
+
+import org.dozvon.ApplicationTestBase;
+import org.dozvon.Chromium;
+import org.dozvon.access.TestUsers;
+import org.dozvon.dialing.DialingFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The operator workplace in a real Chromium against the simulator: an operator logs in on a phone, goes Ready, a
+ * call of a progressive campaign is answered and connected, the card appears without a reload, the operator sets a
+ * code, a comment and a callback, and the strategy receives the outcome. Prints the answer → card latency.
+ */
+class ArmBrowserTests extends ApplicationTestBase {
+
+    private static final String PASSWORD = "Operator-Pass-1";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Operators operators;
+
+    private WebDriver browser;
+    private Long operatorId;
+    private Long campaignId;
+
+    @BeforeEach
+    void aBrowser() throws IOException {
+        Chromium.requireInstalled();
+        browser = Chromium.open("ru", 1000);
+    }
+
+    @AfterEach
+    void closeAndLogOut() throws Exception {
+        browser.quit();
+        DialingFixture fixture = new DialingFixture(port, ADMIN_PASSWORD, jdbc);
+        if (campaignId != null) {
+            fixture.send("POST", "/api/v1/campaigns/" + campaignId + "/stop", null);
+        }
+        if (operatorId != null) {
+            operators.changeState(operatorId, OperatorState.OFFLINE);
+        }
+    }
+
+    @Test
+    void anOperatorTakesACallSeesTheCardLiveAndWrapsUpWithACodeAndACallback() throws Exception {
+        DialingFixture fixture = new DialingFixture(port, ADMIN_PASSWORD, jdbc);
+        String username = "arm-" + fixture.suffix;
+        new TestUsers(context).ensure(username, PASSWORD, false, "OPERATOR");
+        Operators.Saved saved = operators.save(null, new Operators.OperatorDraft("Оператор " + fixture.suffix,
+                operators.userNamed(username).orElseThrow(), null, null, Map.of()));
+        assertThat(saved.violations()).isEmpty();
+        operatorId = saved.id();
+        String code = "AGREED_" + fixture.suffix.toUpperCase();
+        assertThat(fixture.send("POST", "/api/v1/completion-codes", """
+                {"code": "%s", "name": "Согласен", "category": "ANSWERED", "resolution": "SUCCESS"}""".formatted(code))
+                .statusCode()).isEqualTo(201);
+        long group = fixture.read(fixture.send("POST", "/api/v1/code-groups",
+                "{\"name\": \"ARM %s\", \"codes\": [\"%s\"]}".formatted(fixture.suffix, code)).body()).get("id").asLong();
+        // AMD off and a long wrap-up: the person is connected at the answer, the form waits for the operator
+        campaignId = fixture.startedCampaign(fixture.list(1), """
+                "completionCodeGroupId": %d,
+                "dialing": {"mode": "PROGRESSIVE", "detectMachine": false, "wrapUpSeconds": 300}""".formatted(group));
+
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("/arm"), 10);
+        browser.findElement(By.id("endpoint")).sendKeys("PJSIP/arm" + fixture.suffix);
+        Chromium.screenshot(browser, "arm-login");
+        browser.findElement(By.id("arm-login")).click();
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("arm-ready")), 10);
+        browser.findElement(By.id("arm-ready")).click();
+
+        // the simulator answers (busy, no answer… end the attempt and the strategy plans the next one): wait for
+        // the first call that reached the operator
+        waitFor(driver -> !driver.findElements(By.id("arm-wrap-up")).isEmpty(), 90);
+        Chromium.screenshot(browser, "arm-wrap-up");
+        long attempt = Long.parseLong(browser.findElement(By.id("arm-card")).getAttribute("data-attempt"));
+        Object shown = ((JavascriptExecutor) browser).executeScript("return window.dzCardShown[arguments[0]];",
+                String.valueOf(attempt));
+        Timestamp answered = jdbc.sql("select answered_at from call_attempt where dial_request_id = :id")
+                .param("id", attempt).query(Timestamp.class).single();
+        long latency = ((Number) shown).longValue() - answered.getTime();
+        System.out.println("arm answer_to_card_ms=" + latency + " attempt=" + attempt);
+        assertThat(browser.findElement(By.id("arm-card")).getText()).contains("+7900");
+
+        new Select(browser.findElement(By.id("code"))).selectByValue(code);
+        browser.findElement(By.id("comment")).sendKeys("Перезвонить вечером");
+        new Select(browser.findElement(By.id("callback"))).selectByValue("60");
+        browser.findElement(By.id("arm-finish")).click();
+        waitFor(driver -> driver.findElement(By.id("arm-panel")).getAttribute("data-state").equals("READY"), 15);
+        Chromium.screenshot(browser, "arm-ready-after-wrap-up");
+
+        DialingFixture.await("the outcome settled with the operator's code", Duration.ofSeconds(20), () ->
+                jdbc.sql("select count(*) from dial_request where id = :id and state = 'SETTLED' and completion_code = :code")
+                        .param("id", attempt).param("code", code).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select comment from call_attempt where dial_request_id = :id").param("id", attempt)
+                .query(String.class).single()).isEqualTo("Перезвонить вечером");
+        assertThat(jdbc.sql("select operator_id from call_attempt where dial_request_id = :id").param("id", attempt)
+                .query(Long.class).single()).isEqualTo(operatorId);
+    }
+
+    private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition, int seconds) {
+        new WebDriverWait(browser, Duration.ofSeconds(seconds)).until(condition);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
