@@ -2,18 +2,15 @@ package org.dozvon.agents;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.Problems;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorsApi {
 
     private final Operators operators;
-    private final MessageSource messages;
+    private final Problems problems;
 
-    OperatorsApi(Operators operators, MessageSource messages) {
+    OperatorsApi(Operators operators, Problems problems) {
         this.operators = operators;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/api/v1/operators")
@@ -52,7 +49,7 @@ class OperatorsApi {
     ResponseEntity<?> create(@RequestBody OperatorRequest request) {
         Operators.Saved saved = operators.save(null, request.draft());
         return saved.ok() ? ResponseEntity.created(URI.create("/api/v1/operators/" + saved.id())).body(get(saved.id()))
-                : invalid(saved.violations());
+                : problems.invalid(saved.violations());
     }
 
     @PutMapping("/api/v1/operators/{id}")
@@ -60,7 +57,7 @@ class OperatorsApi {
     ResponseEntity<?> update(@PathVariable long id, @RequestBody OperatorRequest request) {
         get(id);
         Operators.Saved saved = operators.save(id, request.draft());
-        return saved.ok() ? ResponseEntity.ok(get(id)) : invalid(saved.violations());
+        return saved.ok() ? ResponseEntity.ok(get(id)) : problems.invalid(saved.violations());
     }
 
     @DeleteMapping("/api/v1/operators/{id}")
@@ -68,7 +65,7 @@ class OperatorsApi {
     ResponseEntity<?> delete(@PathVariable long id) {
         get(id);
         if (!operators.delete(id)) {
-            return problem(HttpStatus.CONFLICT, "operators.deleteRefused");
+            return problems.refused(HttpStatus.CONFLICT, "operators.deleteRefused");
         }
         return ResponseEntity.noContent().build();
     }
@@ -78,11 +75,11 @@ class OperatorsApi {
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     ResponseEntity<?> state(@PathVariable long id, @RequestBody StateRequest request) {
         if (request.state() == null || request.state().holdsCall()) {
-            return invalid(List.of(new Violation("state", "operators.error.state")));
+            return problems.invalid(List.of(new Violation("state", "operators.error.state")));
         }
         Operators.StateChange change = operators.changeState(id, request.state());
         if (change == Operators.StateChange.NO_PHONE) {
-            return problem(HttpStatus.CONFLICT, "operators.noPhone");
+            return problems.refused(HttpStatus.CONFLICT, "operators.noPhone");
         }
         return ResponseEntity.ok(new StateResponse(get(id), change));
     }
@@ -92,7 +89,7 @@ class OperatorsApi {
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     ResponseEntity<?> dialNow(@PathVariable long id) {
         get(id);
-        return operators.dialNow(id) ? ResponseEntity.ok(get(id)) : problem(HttpStatus.CONFLICT, "operators.noPreview");
+        return operators.dialNow(id) ? ResponseEntity.ok(get(id)) : problems.refused(HttpStatus.CONFLICT, "operators.noPreview");
     }
 
     /** Ends the operator's wrap-up of a call with a completion code (and a callback time). */
@@ -102,7 +99,7 @@ class OperatorsApi {
         OperatorView operator = get(id);
         if (operator.state() != OperatorState.WRAP_UP || operator.attemptId() == null
                 || !operators.finishWrapUp(id, operator.attemptId(), request.completionCode(), request.callbackAt())) {
-            return problem(HttpStatus.CONFLICT, "operators.noWrapUp");
+            return problems.refused(HttpStatus.CONFLICT, "operators.noWrapUp");
         }
         return ResponseEntity.ok(get(id));
     }
@@ -118,40 +115,25 @@ class OperatorsApi {
     ResponseEntity<?> createSkill(@RequestBody SkillRequest request) {
         Operators.Saved saved = operators.saveSkill(null, request.name(), request.description());
         return saved.ok() ? ResponseEntity.created(URI.create("/api/v1/skills/" + saved.id())).body(skill(saved.id()))
-                : invalid(saved.violations());
+                : problems.invalid(saved.violations());
     }
 
     @PutMapping("/api/v1/skills/{id}")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     ResponseEntity<?> updateSkill(@PathVariable long id, @RequestBody SkillRequest request) {
         Operators.Saved saved = operators.saveSkill(id, request.name(), request.description());
-        return saved.ok() ? ResponseEntity.ok(skill(id)) : invalid(saved.violations());
+        return saved.ok() ? ResponseEntity.ok(skill(id)) : problems.invalid(saved.violations());
     }
 
     @DeleteMapping("/api/v1/skills/{id}")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     ResponseEntity<?> deleteSkill(@PathVariable long id) {
         return operators.deleteSkill(id) ? ResponseEntity.noContent().build()
-                : problem(HttpStatus.NOT_FOUND, "skills.error.notFound", id);
+                : problems.refused(HttpStatus.NOT_FOUND, "skills.error.notFound", id);
     }
 
     private Skill skill(long id) {
         return operators.skillList().stream().filter(skill -> skill.id() == id).findFirst().orElseThrow();
-    }
-
-    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Object... arguments) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale())));
-    }
-
-    private ResponseEntity<ProblemDetail> invalid(List<Violation> violations) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        violations.forEach(v -> errors.merge(v.field(), messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(),
-                LocaleContextHolder.getLocale()), (a, b) -> a + " " + b));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                String.join(" ", errors.values()));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     record OperatorRequest(String name, Long userId, String endpoint, Integer wrapUpSeconds, Map<Long, Integer> skills) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.dozvon.web.Problems;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -30,10 +31,10 @@ class CallbacksApi {
     private static final int MAX_PAGE = 500;
 
     private final Callbacks callbacks;
-    private final ReferenceProblems problems;
+    private final Problems problems;
     private final Clock clock;
 
-    CallbacksApi(Callbacks callbacks, ReferenceProblems problems, Clock clock) {
+    CallbacksApi(Callbacks callbacks, Problems problems, Clock clock) {
         this.callbacks = callbacks;
         this.problems = problems;
         this.clock = clock;

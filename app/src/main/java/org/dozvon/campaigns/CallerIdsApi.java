@@ -3,6 +3,7 @@ package org.dozvon.campaigns;
 import java.net.URI;
 import java.util.List;
 
+import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CallerIdsApi {
 
     private final CallerIds callerIds;
-    private final ReferenceProblems problems;
+    private final Problems problems;
 
-    CallerIdsApi(CallerIds callerIds, ReferenceProblems problems) {
+    CallerIdsApi(CallerIds callerIds, Problems problems) {
         this.callerIds = callerIds;
         this.problems = problems;
     }

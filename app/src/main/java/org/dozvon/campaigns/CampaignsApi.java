@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,14 +14,12 @@ import java.util.TreeMap;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.Problems;
 import org.dozvon.contacts.ContactFilter;
 import org.dozvon.contacts.ContactSelection;
 import org.dozvon.contacts.ContactSelections;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,15 +44,15 @@ class CampaignsApi {
     private final CampaignStore store;
     private final CampaignEditor editor;
     private final ContactSelections selections;
-    private final MessageSource messages;
+    private final Problems problems;
 
     CampaignsApi(Campaigns campaigns, CampaignStore store, CampaignEditor editor, ContactSelections selections,
-                 MessageSource messages) {
+                 Problems problems) {
         this.campaigns = campaigns;
         this.store = store;
         this.editor = editor;
         this.selections = selections;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping
@@ -77,11 +74,11 @@ class CampaignsApi {
         CampaignSettings settings = body.settings(violations);
         if (!violations.isEmpty()) {
             violations.addAll(editor.check(null, null, settings));
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, violations);
+            return problems.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, violations);
         }
         CampaignEditor.Result result = editor.create(settings);
         if (!result.ok()) {
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, result.violations());
+            return problems.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, result.violations());
         }
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + result.id())).body(get(result.id()));
     }
@@ -95,12 +92,12 @@ class CampaignsApi {
         CampaignSettings settings = body.settings(violations);
         if (!violations.isEmpty()) {
             violations.addAll(editor.check(id, existing, settings));
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, violations);
+            return problems.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, violations);
         }
         CampaignEditor.Result result = editor.update(id, settings, body.revision());
         if (!result.ok()) {
             boolean conflict = result.violations().stream().anyMatch(v -> v.field().equals("revision"));
-            return problem(conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, result.violations());
+            return problems.withErrors(conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, result.violations());
         }
         return ResponseEntity.ok(get(id));
     }
@@ -111,7 +108,7 @@ class CampaignsApi {
         try {
             editor.delete(id);
         } catch (CampaignRefusedException e) {
-            return problem(HttpStatus.CONFLICT, e.violations());
+            return problems.withErrors(HttpStatus.CONFLICT, e.violations());
         }
         return ResponseEntity.noContent().build();
     }
@@ -128,7 +125,7 @@ class CampaignsApi {
             };
             return ResponseEntity.ok(CampaignDto.of(campaign));
         } catch (CampaignRefusedException e) {
-            return problem(HttpStatus.CONFLICT, e.violations());
+            return problems.withErrors(HttpStatus.CONFLICT, e.violations());
         }
     }
 
@@ -139,24 +136,13 @@ class CampaignsApi {
         CampaignView campaign = require(id);
         List<Violation> violations = selections.check(campaign.selection());
         if (!violations.isEmpty()) {
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, violations);
+            return problems.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, violations);
         }
         return ResponseEntity.ok(Map.of("campaignId", id, "count", selections.count(campaign.selection())));
     }
 
     private CampaignView require(long id) {
         return campaigns.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
-    }
-
-    private ResponseEntity<ProblemDetail> problem(HttpStatus status, List<Violation> violations) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        violations.forEach(v -> errors.merge(v.field(),
-                messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(), LocaleContextHolder.getLocale()),
-                (a, b) -> a + "; " + b));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", errors.values()));
-        problem.setTitle(status == HttpStatus.CONFLICT ? "Campaign change refused" : "Invalid campaign");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.status(status).body(problem);
     }
 
     /** An interval as {@code {"from": "09:00", "to": "21:00"}}. */

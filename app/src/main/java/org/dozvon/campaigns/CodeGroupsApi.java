@@ -3,6 +3,7 @@ package org.dozvon.campaigns;
 import java.net.URI;
 import java.util.List;
 
+import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 
@@ -22,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CodeGroupsApi {
 
     private final CompletionCodes codes;
-    private final ReferenceProblems problems;
+    private final Problems problems;
 
-    CodeGroupsApi(CompletionCodes codes, ReferenceProblems problems) {
+    CodeGroupsApi(CompletionCodes codes, Problems problems) {
         this.codes = codes;
         this.problems = problems;
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 
@@ -24,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CompletionCodesApi {
 
     private final CompletionCodes codes;
-    private final ReferenceProblems problems;
+    private final Problems problems;
 
-    CompletionCodesApi(CompletionCodes codes, ReferenceProblems problems) {
+    CompletionCodesApi(CompletionCodes codes, Problems problems) {
         this.codes = codes;
         this.problems = problems;
     }

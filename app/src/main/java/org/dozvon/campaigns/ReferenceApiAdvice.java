@@ -1,5 +1,7 @@
 package org.dozvon.campaigns;
 
+import org.dozvon.web.Problems;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,11 +15,11 @@ class ReferenceApiAdvice {
 
     @ExceptionHandler(ReferenceNotFound.class)
     ResponseEntity<ProblemDetail> notFound(ReferenceNotFound e) {
-        return ReferenceProblems.problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
+        return Problems.problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 
     @ExceptionHandler(CallbackClosed.class)
     ResponseEntity<ProblemDetail> closed(CallbackClosed e) {
-        return ReferenceProblems.problem(HttpStatus.CONFLICT, e.getMessage(), null);
+        return Problems.problem(HttpStatus.CONFLICT, e.getMessage(), null);
     }
 }

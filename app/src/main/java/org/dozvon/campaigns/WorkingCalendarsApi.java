@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 
@@ -36,10 +37,10 @@ import org.springframework.web.multipart.MultipartFile;
 class WorkingCalendarsApi {
 
     private final WorkingCalendars calendars;
-    private final ReferenceProblems problems;
+    private final Problems problems;
     private final Clock clock;
 
-    WorkingCalendarsApi(WorkingCalendars calendars, ReferenceProblems problems, Clock clock) {
+    WorkingCalendarsApi(WorkingCalendars calendars, Problems problems, Clock clock) {
         this.calendars = calendars;
         this.problems = problems;
         this.clock = clock;
@@ -72,7 +73,7 @@ class WorkingCalendarsApi {
             return ResponseEntity.ok(Map.of(date.toString(), calendars.dayType(id, date)));
         }
         if (from == null || to == null || to.isBefore(from) || from.plusDays(3700).isBefore(to)) {
-            return ReferenceProblems.problem(HttpStatus.BAD_REQUEST,
+            return Problems.problem(HttpStatus.BAD_REQUEST,
                     "Give date=YYYY-MM-DD, or from and to (from first, at most ten years apart)", null);
         }
         return ResponseEntity.ok(calendars.dayTypes(id, from, to));
@@ -165,7 +166,7 @@ class WorkingCalendarsApi {
         try {
             report = calendars.importCsv(id, bytes, replaceYears);
         } catch (CalendarCsv.CalendarFileException e) {
-            return ReferenceProblems.problem(HttpStatus.UNPROCESSABLE_ENTITY, problems.message(e.messageKey(), e.arguments()), null);
+            return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, problems.message(e.messageKey(), e.arguments()), null);
         }
         return ResponseEntity.ok(new ImportDto(report.rows(), report.saved(), report.removed(), report.years(),
                 report.problems().stream().map(p -> new RejectedLine(p.line(), p.text(),
@@ -173,7 +174,7 @@ class WorkingCalendarsApi {
     }
 
     private ResponseEntity<?> tooLarge() {
-        return ReferenceProblems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
                 problems.message("calendars.csv.tooLarge", CalendarCsv.MAX_BYTES / 1024), null);
     }
 

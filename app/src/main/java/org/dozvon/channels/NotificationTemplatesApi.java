@@ -2,18 +2,12 @@ package org.dozvon.channels;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.Problems;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationTemplatesApi {
 
     private final NotificationTemplates templates;
-    private final MessageSource messages;
+    private final Problems problems;
 
-    NotificationTemplatesApi(NotificationTemplates templates, MessageSource messages) {
+    NotificationTemplatesApi(NotificationTemplates templates, Problems problems) {
         this.templates = templates;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping
@@ -54,7 +48,7 @@ class NotificationTemplatesApi {
     ResponseEntity<?> create(@RequestBody TemplateDto body) {
         NotificationTemplates.Result result = templates.save(null, body.form());
         if (!result.ok()) {
-            return invalid(result.violations());
+            return problems.invalid(result.violations());
         }
         NotificationTemplate created = templates.find(result.id()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/notification-templates/" + created.code())).body(TemplateDto.of(created));
@@ -66,7 +60,7 @@ class NotificationTemplatesApi {
         NotificationTemplate existing = find(code);
         NotificationTemplates.Result result = templates.save(existing.id(), body.form());
         if (!result.ok()) {
-            return invalid(result.violations());
+            return problems.invalid(result.violations());
         }
         return ResponseEntity.ok(TemplateDto.of(templates.find(existing.id()).orElseThrow()));
     }
@@ -79,16 +73,6 @@ class NotificationTemplatesApi {
 
     private NotificationTemplate find(String code) {
         return templates.findByCode(code).orElseThrow(() -> new NotificationTemplates.NotFound("notification template '" + code + "'"));
-    }
-
-    private ResponseEntity<ProblemDetail> invalid(List<Violation> violations) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        violations.forEach(v -> errors.merge(v.field(),
-                messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(), LocaleContextHolder.getLocale()),
-                (a, b) -> a + "; " + b));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, String.join("; ", errors.values()));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     /**

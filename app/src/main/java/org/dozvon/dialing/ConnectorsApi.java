@@ -1,18 +1,14 @@
 package org.dozvon.dialing;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.Problems;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectorsApi {
 
     private final Connectors connectors;
-    private final MessageSource messages;
+    private final Problems problems;
 
-    ConnectorsApi(Connectors connectors, MessageSource messages) {
+    ConnectorsApi(Connectors connectors, Problems problems) {
         this.connectors = connectors;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     /** The selection order and every connector with its calls in progress. */
@@ -57,7 +53,7 @@ class ConnectorsApi {
         Connectors.Result result = connectors.save(null, request.name(), request.position(), request.capacity(),
                 request.trunk(), request.active() == null || request.active());
         if (!result.ok()) {
-            return invalid(result.violations());
+            return problems.invalid(result.violations());
         }
         return ResponseEntity.created(URI.create("/api/v1/connectors/" + result.id())).body(get(result.id()));
     }
@@ -67,7 +63,7 @@ class ConnectorsApi {
     ResponseEntity<?> update(@PathVariable long id, @RequestBody ConnectorRequest request) {
         Connectors.Result result = connectors.save(id, request.name(), request.position(), request.capacity(),
                 request.trunk(), request.active() == null || request.active());
-        return result.ok() ? ResponseEntity.ok(get(id)) : invalid(result.violations());
+        return result.ok() ? ResponseEntity.ok(get(id)) : problems.invalid(result.violations());
     }
 
     @DeleteMapping("/{id}")
@@ -82,20 +78,10 @@ class ConnectorsApi {
     @RequiresPermission(Permission.TELEPHONY_MANAGE)
     ResponseEntity<?> selection(@RequestBody SelectionRequest request) {
         if (request.selection() == null) {
-            return invalid(List.of(new Violation("selection", "connectors.error.selection")));
+            return problems.invalid(List.of(new Violation("selection", "connectors.error.selection")));
         }
         connectors.selection(request.selection());
         return ResponseEntity.ok(list());
-    }
-
-    private ResponseEntity<ProblemDetail> invalid(List<Violation> violations) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        violations.forEach(v -> errors.merge(v.field(), messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(),
-                LocaleContextHolder.getLocale()), (a, b) -> a + " " + b));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                String.join(" ", errors.values()));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     record Overview(ConnectorSelection selection, List<ConnectorDto> connectors) {

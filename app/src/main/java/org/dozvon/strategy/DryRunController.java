@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,10 +18,10 @@ import org.dozvon.campaigns.CampaignStatus;
 import org.dozvon.campaigns.OutcomeCategory;
 import org.dozvon.campaigns.StrategyCatalogue;
 
+import org.dozvon.web.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +43,11 @@ class DryRunController {
     private final DeployedStrategies strategies;
     private final Campaigns campaigns;
     private final MessageSource messages;
+    private final Problems problems;
 
-    DryRunController(StrategyDryRun dryRun, DeployedStrategies strategies, Campaigns campaigns, MessageSource messages) {
+    DryRunController(StrategyDryRun dryRun, DeployedStrategies strategies, Campaigns campaigns, MessageSource messages,
+                     Problems problems) {
+        this.problems = problems;
         this.dryRun = dryRun;
         this.strategies = strategies;
         this.campaigns = campaigns;
@@ -130,12 +131,7 @@ class DryRunController {
                     body.phones(), body.timeZone(), body.start(), body.outcomes() == null ? List.of() : body.outcomes()));
             return ResponseEntity.ok(result.shown(messages, LocaleContextHolder.getLocale()));
         } catch (StrategyDryRun.Refused e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.violations.forEach(v -> errors.merge(v.field(), messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(),
-                    LocaleContextHolder.getLocale()), (a, b) -> a + " " + b));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, String.join(" ", errors.values()));
-            problem.setProperty("errors", errors);
-            return ResponseEntity.unprocessableEntity().body(problem);
+            return problems.invalid(e.violations);
         }
     }
 

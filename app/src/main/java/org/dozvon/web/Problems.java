@@ -1,4 +1,4 @@
-package org.dozvon.campaigns;
+package org.dozvon.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,34 +13,47 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-/** RFC 7807 answers of this module's REST endpoints: the violations' messages, by field. */
+/**
+ * RFC 7807 answers of the REST endpoints made of {@link Violation}s: the messages in the request's language, by field
+ * (the one way every module answers a refused request).
+ */
 @Component
-class ReferenceProblems {
+public class Problems {
 
     private final MessageSource messages;
 
-    ReferenceProblems(MessageSource messages) {
+    Problems(MessageSource messages) {
         this.messages = messages;
     }
 
     /** 422 with {@code errors}: field → message (messages of one field joined). */
-    ResponseEntity<ProblemDetail> invalid(List<Violation> violations) {
+    public ResponseEntity<ProblemDetail> invalid(List<Violation> violations) {
+        return withErrors(HttpStatus.UNPROCESSABLE_ENTITY, violations);
+    }
+
+    /** A problem of this status with {@code errors}: field → message (messages of one field joined). */
+    public ResponseEntity<ProblemDetail> withErrors(HttpStatus status, List<Violation> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         violations.forEach(v -> errors.merge(v.field(), message(v.messageKey(), v.arguments()), (a, b) -> a + " " + b));
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, String.join(" ", errors.values()), errors);
+        return problem(status, String.join(" ", errors.values()), errors);
     }
 
     /** 409 for a refusal that is about the state of things (in use, closed), not the request's fields. */
-    ResponseEntity<ProblemDetail> conflict(List<Violation> violations) {
+    public ResponseEntity<ProblemDetail> conflict(List<Violation> violations) {
         return problem(HttpStatus.CONFLICT, String.join(" ", violations.stream()
                 .map(v -> message(v.messageKey(), v.arguments())).toList()), null);
     }
 
-    String message(String key, Object... arguments) {
+    /** A problem of this status whose detail is the message of {@code key}. */
+    public ResponseEntity<ProblemDetail> refused(HttpStatus status, String key, Object... arguments) {
+        return problem(status, message(key, arguments), null);
+    }
+
+    public String message(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Map<String, String> errors) {
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Map<String, String> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (errors != null) {
             problem.setProperty("errors", errors);
