@@ -30,3 +30,19 @@
         }
     });
 })();
+
+// A state nudge must not wipe a wrap-up the operator is filling in: while the same call's wrap-up form is on the
+// page and the fresh panel still shows it, the fresh panel is not swapped in.
+document.addEventListener('htmx:beforeSwap', function (event) {
+    var form = document.getElementById('arm-wrap-up');
+    var card = document.getElementById('arm-card');
+    var verb = event.detail.requestConfig && event.detail.requestConfig.verb;
+    if (!form || !card || verb !== 'get') {
+        return;
+    }
+    var html = event.detail.serverResponse || '';
+    if (html.indexOf('id="arm-wrap-up"') >= 0
+            && html.indexOf('data-attempt="' + card.getAttribute('data-attempt') + '"') >= 0) {
+        event.detail.shouldSwap = false;
+    }
+});

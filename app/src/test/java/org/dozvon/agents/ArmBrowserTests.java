@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -98,14 +99,16 @@ class ArmBrowserTests extends ApplicationTestBase {
         // the first call that reached the operator
         waitFor(driver -> !driver.findElements(By.id("arm-wrap-up")).isEmpty(), 90);
         Chromium.screenshot(browser, "arm-wrap-up");
-        long attempt = Long.parseLong(browser.findElement(By.id("arm-card")).getAttribute("data-attempt"));
+        long attempt = Long.parseLong((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('arm-card').getAttribute('data-attempt');"));
         Object shown = ((JavascriptExecutor) browser).executeScript("return window.dzCardShown[arguments[0]];",
                 String.valueOf(attempt));
         Timestamp answered = jdbc.sql("select answered_at from call_attempt where dial_request_id = :id")
                 .param("id", attempt).query(Timestamp.class).single();
         long latency = ((Number) shown).longValue() - answered.getTime();
         System.out.println("arm answer_to_card_ms=" + latency + " attempt=" + attempt);
-        assertThat(browser.findElement(By.id("arm-card")).getText()).contains("+7900");
+        assertThat((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('arm-card').innerText;")).contains("+7900");
 
         new Select(browser.findElement(By.id("code"))).selectByValue(code);
         browser.findElement(By.id("comment")).sendKeys("Перезвонить вечером");
@@ -124,7 +127,9 @@ class ArmBrowserTests extends ApplicationTestBase {
     }
 
     private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition, int seconds) {
-        new WebDriverWait(browser, Duration.ofSeconds(seconds)).until(condition);
+        // the panel is swapped whenever the state changes: an element found a moment ago may be gone
+        new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     private String url(String path) {
