@@ -3,6 +3,7 @@ package org.dozvon.agents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,8 @@ import org.dozvon.campaigns.CompletionCode;
 import org.dozvon.campaigns.CompletionCodes;
 import org.dozvon.contacts.ContactCards;
 import org.dozvon.contacts.ContactLists;
+import org.dozvon.contacts.ContactSelections;
+import org.dozvon.contacts.DncLists;
 import org.dozvon.contacts.ListSchema;
 import org.dozvon.dialing.CallRecord;
 import org.dozvon.dialing.CallRecords;
@@ -43,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ArmController {
 
     private static final int HISTORY = 10;
+    private static final int TODAY = 50;
 
     private final Operators operators;
     private final AgentsProperties properties;
@@ -51,10 +55,15 @@ class ArmController {
     private final ContactLists lists;
     private final Campaigns campaigns;
     private final CompletionCodes codes;
+    private final ContactSelections selections;
+    private final DncLists dnc;
     private final Clock clock;
 
     ArmController(Operators operators, AgentsProperties properties, CallRecords calls, ContactCards cards,
-                  ContactLists lists, Campaigns campaigns, CompletionCodes codes, Clock clock) {
+                  ContactLists lists, Campaigns campaigns, CompletionCodes codes, ContactSelections selections,
+                  DncLists dnc, Clock clock) {
+        this.selections = selections;
+        this.dnc = dnc;
         this.operators = operators;
         this.properties = properties;
         this.calls = calls;
@@ -139,7 +148,8 @@ class ArmController {
     @RequiresPermission(Permission.WORKPLACE_USE)
     String wrapUp(@AuthenticationPrincipal DozvonUser user, @RequestParam(required = false) String code,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String callback,
-                  @RequestParam(required = false) String callbackAt, Model model) {
+                  @RequestParam(required = false) String callbackAt,
+                  @RequestParam(required = false) Long doNotCallList, Model model) {
         Optional<OperatorView> found = operators.ofUser(user.id())
                 .filter(o -> o.state() == OperatorState.WRAP_UP && o.attemptId() != null);
         if (found.isEmpty()) {
@@ -174,8 +184,15 @@ class ArmController {
                 }
             }
         }
+        Optional<CallRecord> call = calls.attempt(operator.attemptId());
+        if (doNotCallList != null && selections.dncLists().stream().noneMatch(list -> list.id() == doNotCallList)) {
+            return panel(user, model, "arm.error.dncList");
+        }
         if (!operators.finishWrapUp(operator.id(), operator.attemptId(), chosen, comment, when)) {
             return panel(user, model, "arm.error.notWrappingUp");
+        }
+        if (doNotCallList != null && call.isPresent()) {
+            dnc.add(doNotCallList, List.of(call.get().number()), "workplace: " + operator.name(), user.getUsername());
         }
         return panel(user, model, null);
     }
@@ -197,6 +214,10 @@ class ArmController {
             return;
         }
         OperatorView operator = found.get();
+        if (!operator.state().holdsCall() && operator.state() != OperatorState.OFFLINE) {
+            Instant midnight = LocalDate.now(clock.withZone(zone(operator))).atStartOfDay(zone(operator)).toInstant();
+            model.addAttribute("today", calls.ofOperator(operator.id(), midnight, TODAY));
+        }
         Optional<CampaignView> campaign = Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find);
         model.addAttribute("campaign", campaign.orElse(null));
         if (operator.attemptId() == null) {
@@ -205,6 +226,8 @@ class ArmController {
         Optional<CallRecord> call = calls.attempt(operator.attemptId());
         model.addAttribute("call", call.orElse(null));
         model.addAttribute("codes", offered(operator));
+        model.addAttribute("dncLists", selections.dncLists());
+        model.addAttribute("campaignDnc", campaign.map(c -> c.settings().dncListIds()).orElse(List.of()));
         call.flatMap(c -> cards.card(c.contactId())).ifPresent(card -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             Optional<ListSchema> schema = lists.schema(card.listId());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.dozvon.Violation;
+import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.CompletionCode;
 import org.dozvon.campaigns.CompletionCodes;
 import org.dozvon.campaigns.SkillCatalogue;
@@ -38,11 +39,13 @@ public class Operators implements SkillCatalogue {
     private final WrapUps wrapUps;
     private final CallRecords calls;
     private final CompletionCodes codes;
+    private final Campaigns campaigns;
     private final ArmNotifier arm;
     private final Clock clock;
 
-    Operators(OperatorStore store, WrapUps wrapUps, CallRecords calls, CompletionCodes codes, ArmNotifier arm,
-              Clock clock) {
+    Operators(OperatorStore store, WrapUps wrapUps, CallRecords calls, CompletionCodes codes, Campaigns campaigns,
+              ArmNotifier arm, Clock clock) {
+        this.campaigns = campaigns;
         this.store = store;
         this.wrapUps = wrapUps;
         this.calls = calls;
@@ -261,11 +264,13 @@ public class Operators implements SkillCatalogue {
         return true;
     }
 
-    /** Wrap-ups whose time ran out end with the system code of an answered call. */
+    /** Wrap-ups whose time ran out end with the campaign's default code, else the answered call's system code. */
     @Scheduled(fixedDelayString = "${dozvon.agents.sweep:PT1S}", initialDelayString = "${dozvon.agents.sweep:PT1S}")
     public void endOverdueWrapUps() {
         for (OperatorView operator : store.wrapUpsOverdue(clock.instant())) {
-            if (finishWrapUp(operator.id(), operator.attemptId(), null, null)) {
+            String code = Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find)
+                    .map(c -> c.settings().dialing().defaultCode()).orElse(null);
+            if (finishWrapUp(operator.id(), operator.attemptId(), code, null)) {
                 log.info("Wrap-up of operator '{}' (call {}) timed out", operator.name(), operator.attemptId());
             }
         }

@@ -17,14 +17,16 @@ import java.util.Objects;
  * @param minOperators     operators it keeps before any other campaign gets one; null: none
  * @param maxOperators     operators it takes at most; null: no limit
  * @param wrapUpSeconds    how long operators have for the wrap-up after a call (an operator's own time overrides it)
+ * @param defaultCode      the completion code a wrap-up gets when its time runs out (one of the campaign's group);
+ *                         null: the answered call's system code
  */
 public record CampaignDialing(DialingMode mode, double linesPerOperator, double abandonTarget, int previewSeconds,
                               Boolean detectMachine, Long skillId, int minSkillLevel, Integer minOperators,
-                              Integer maxOperators, int wrapUpSeconds) {
+                              Integer maxOperators, int wrapUpSeconds, String defaultCode) {
 
     /** What a new campaign starts with: agentless, 1 line per operator, 3 % abandons, 30 s preview and wrap-up. */
     public static final CampaignDialing DEFAULT = new CampaignDialing(DialingMode.AGENTLESS, 1, 3, 30, null, null, 1,
-            null, null, 30);
+            null, null, 30, null);
 
     public CampaignDialing {
         Objects.requireNonNull(mode, "mode");
@@ -33,6 +35,6 @@ public record CampaignDialing(DialingMode mode, double linesPerOperator, double 
     /** These settings in another mode. */
     public CampaignDialing withMode(DialingMode newMode) {
         return new CampaignDialing(newMode, linesPerOperator, abandonTarget, previewSeconds, detectMachine, skillId,
-                minSkillLevel, minOperators, maxOperators, wrapUpSeconds);
+                minSkillLevel, minOperators, maxOperators, wrapUpSeconds, defaultCode);
     }
 }

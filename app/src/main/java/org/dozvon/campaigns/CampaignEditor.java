@@ -142,7 +142,7 @@ class CampaignEditor {
         if (s.callerIdGroupId() != null && callerIds.group(s.callerIdGroupId()).isEmpty()) {
             violations.add(new Violation("callerIdGroupId", "campaigns.error.callerIdGroup", String.valueOf(s.callerIdGroupId())));
         }
-        checkDialing(s.dialing(), violations);
+        checkDialing(s, violations);
         if (s.completionCodeGroupId() != null && codes.group(s.completionCodeGroupId()).isEmpty()) {
             violations.add(new Violation("completionCodeGroupId", "campaigns.error.noCodeGroup", String.valueOf(s.completionCodeGroupId())));
         }
@@ -178,7 +178,8 @@ class CampaignEditor {
         return violations;
     }
 
-    private void checkDialing(CampaignDialing d, List<Violation> violations) {
+    private void checkDialing(CampaignSettings s, List<Violation> violations) {
+        CampaignDialing d = s.dialing();
         if (d.linesPerOperator() < 1 || d.linesPerOperator() > 5) {
             violations.add(new Violation("linesPerOperator", "campaigns.error.linesPerOperator", d.linesPerOperator()));
         }
@@ -192,6 +193,11 @@ class CampaignEditor {
         range(violations, "wrapUpSeconds", d.wrapUpSeconds(), 0, 3600);
         if (d.minOperators() != null && d.maxOperators() != null && d.minOperators() > d.maxOperators()) {
             violations.add(new Violation("maxOperators", "campaigns.error.operatorsRange", d.minOperators(), d.maxOperators()));
+        }
+        if (d.defaultCode() != null && (s.completionCodeGroupId() == null || codes.group(s.completionCodeGroupId())
+                .map(group -> group.offered().stream().noneMatch(code -> code.code().equals(d.defaultCode())))
+                .orElse(true))) {
+            violations.add(new Violation("defaultCode", "campaigns.error.defaultCode", d.defaultCode()));
         }
         if (d.skillId() != null && skills.skill(d.skillId()).isEmpty()) {
             violations.add(new Violation("skillId", "campaigns.error.skill", String.valueOf(d.skillId())));

@@ -56,7 +56,7 @@ final class CampaignForm {
                 .set("detectMachine", d.detectMachine() == null ? "DEFAULT" : d.detectMachine() ? "ON" : "OFF")
                 .set("skillId", d.skillId()).set("minSkillLevel", d.minSkillLevel())
                 .set("minOperators", d.minOperators()).set("maxOperators", d.maxOperators())
-                .set("wrapUpSeconds", d.wrapUpSeconds());
+                .set("wrapUpSeconds", d.wrapUpSeconds()).set("defaultCode", d.defaultCode());
         for (int i = 0; i < s.listIds().size(); i++) {
             form.add("lists", s.listIds().get(i)).set("listPosition_" + s.listIds().get(i), i + 1);
         }
@@ -174,7 +174,8 @@ final class CampaignForm {
                 "ON".equals(amd) ? Boolean.TRUE : "OFF".equals(amd) ? Boolean.FALSE : null,
                 read.id("skillId", form.value("skillId")), level == null ? d.minSkillLevel() : level,
                 read.integer("minOperators", form.value("minOperators")),
-                read.integer("maxOperators", form.value("maxOperators")), wrapUp == null ? d.wrapUpSeconds() : wrapUp);
+                read.integer("maxOperators", form.value("maxOperators")), wrapUp == null ? d.wrapUpSeconds() : wrapUp,
+                text(form.value("defaultCode")));
     }
 
     /** A decimal as a person writes it: no trailing zeros ("1.5", "3"). */

@@ -156,11 +156,11 @@ class CampaignsApi {
     /** A campaign's dialing settings; absent fields take {@link CampaignDialing#DEFAULT}'s values. */
     record DialingDto(DialingMode mode, Double linesPerOperator, Double abandonTarget, Integer previewSeconds,
                       Boolean detectMachine, Long skillId, Integer minSkillLevel, Integer minOperators,
-                      Integer maxOperators, Integer wrapUpSeconds) {
+                      Integer maxOperators, Integer wrapUpSeconds, String defaultCode) {
 
         static DialingDto of(CampaignDialing d) {
             return new DialingDto(d.mode(), d.linesPerOperator(), d.abandonTarget(), d.previewSeconds(), d.detectMachine(),
-                    d.skillId(), d.minSkillLevel(), d.minOperators(), d.maxOperators(), d.wrapUpSeconds());
+                    d.skillId(), d.minSkillLevel(), d.minOperators(), d.maxOperators(), d.wrapUpSeconds(), d.defaultCode());
         }
 
         CampaignDialing dialing() {
@@ -170,7 +170,8 @@ class CampaignsApi {
                     abandonTarget == null ? d.abandonTarget() : abandonTarget,
                     previewSeconds == null ? d.previewSeconds() : previewSeconds, detectMachine, skillId,
                     minSkillLevel == null ? d.minSkillLevel() : minSkillLevel, minOperators, maxOperators,
-                    wrapUpSeconds == null ? d.wrapUpSeconds() : wrapUpSeconds);
+                    wrapUpSeconds == null ? d.wrapUpSeconds() : wrapUpSeconds,
+                    defaultCode == null || defaultCode.isBlank() ? null : defaultCode.strip().toUpperCase(java.util.Locale.ROOT));
         }
     }
 

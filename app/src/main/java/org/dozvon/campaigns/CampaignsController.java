@@ -41,7 +41,7 @@ class CampaignsController {
         TABS.put("schedule", Set.of("startsAt", "stopsAt", "timeZoneMode", "timeZone", "calendarId", "callingHours",
                 "callingHours.WORKDAY", "callingHours.WEEKEND", "callingHours.HOLIDAY", "exceptions", "callbackPeriodHours"));
         TABS.put("dialing", Set.of("dialingMode", "linesPerOperator", "abandonTarget", "previewSeconds", "detectMachine",
-                "skillId", "minSkillLevel", "minOperators", "maxOperators", "wrapUpSeconds"));
+                "skillId", "minSkillLevel", "minOperators", "maxOperators", "wrapUpSeconds", "defaultCode"));
         TABS.put("limits", Set.of("maxAttemptsPerContact", "maxAttemptsPerPhoneType", "maxAttemptsPerDay",
                 "maxHoursSinceFirstAttempt", "maxHoursSinceCreation"));
     }
@@ -245,6 +245,7 @@ class CampaignsController {
         model.addAttribute("lists", selections.lists());
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("codeGroups", codes.groups());
+        model.addAttribute("operatorCodes", codes.codes().stream().filter(c -> c.kind() == CodeKind.OPERATOR).toList());
         model.addAttribute("callerIdGroups", callerIds.groups());
         model.addAttribute("skills", skills.skills());
         model.addAttribute("dialingModes", DialingMode.values());

@@ -56,6 +56,15 @@ public class CallRecords {
                 .query((rs, row) -> record(rs)).list();
     }
 
+    /** The calls an operator took since {@code since}, newest first (the workplace's "today"). */
+    public List<CallRecord> ofOperator(long operatorId, Instant since, int limit) {
+        return jdbc.sql(SELECT + """
+                         where a.operator_id = :operator and a.queued_at >= :since
+                        order by a.dial_request_id desc limit :limit""")
+                .param("operator", operatorId).param("since", Timestamp.from(since))
+                .param("limit", Math.max(1, Math.min(500, limit))).query((rs, row) -> record(rs)).list();
+    }
+
     public Optional<CallRecord> attempt(long attemptId) {
         return jdbc.sql(SELECT + " where a.dial_request_id = :id").param("id", attemptId).query((rs, row) -> record(rs))
                 .optional();

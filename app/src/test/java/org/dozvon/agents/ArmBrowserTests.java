@@ -79,8 +79,11 @@ class ArmBrowserTests extends ApplicationTestBase {
                 .statusCode()).isEqualTo(201);
         long group = fixture.read(fixture.send("POST", "/api/v1/code-groups",
                 "{\"name\": \"ARM %s\", \"codes\": [\"%s\"]}".formatted(fixture.suffix, code)).body()).get("id").asLong();
+        long dncList = fixture.read(fixture.send("POST", "/api/v1/dnc-lists",
+                "{\"name\": \"Refused %s\"}".formatted(fixture.suffix)).body()).get("id").asLong();
         // AMD off and a long wrap-up: the person is connected at the answer, the form waits for the operator
-        campaignId = fixture.startedCampaign(fixture.list(1), """
+        // eight contacts: the seeded simulator answers some of them whatever the order tests run in
+        campaignId = fixture.startedCampaign(fixture.list(8), """
                 "completionCodeGroupId": %d,
                 "dialing": {"mode": "PROGRESSIVE", "detectMachine": false, "wrapUpSeconds": 300}""".formatted(group));
 
@@ -97,7 +100,14 @@ class ArmBrowserTests extends ApplicationTestBase {
 
         // the simulator answers (busy, no answer… end the attempt and the strategy plans the next one): wait for
         // the first call that reached the operator
-        waitFor(driver -> !driver.findElements(By.id("arm-wrap-up")).isEmpty(), 90);
+        try {
+            waitFor(driver -> !driver.findElements(By.id("arm-wrap-up")).isEmpty(), 90);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no wrap-up form; operators " + jdbc.sql(
+                    "select name, state, campaign_id, attempt_id from operator where state <> 'OFFLINE'").query().listOfRows()
+                    + "; attempts " + fixture.attempts(campaignId) + "; panel state "
+                    + browser.findElement(By.id("arm-panel")).getAttribute("data-state"), e);
+        }
         Chromium.screenshot(browser, "arm-wrap-up");
         long attempt = Long.parseLong((String) ((JavascriptExecutor) browser).executeScript(
                 "return document.getElementById('arm-card').getAttribute('data-attempt');"));
@@ -110,18 +120,28 @@ class ArmBrowserTests extends ApplicationTestBase {
         assertThat((String) ((JavascriptExecutor) browser).executeScript(
                 "return document.getElementById('arm-card').innerText;")).contains("+7900");
 
+        // a pause asked during the wrap-up takes effect after it: no further call comes in meanwhile
+        browser.findElement(By.id("arm-pause")).click();
+        waitFor(driver -> driver.findElement(By.id("arm-panel")).getText().contains("затем"), 10);
         new Select(browser.findElement(By.id("code"))).selectByValue(code);
         browser.findElement(By.id("comment")).sendKeys("Перезвонить вечером");
         new Select(browser.findElement(By.id("callback"))).selectByValue("60");
+        new Select(browser.findElement(By.id("doNotCallList"))).selectByValue(String.valueOf(dncList));
         browser.findElement(By.id("arm-finish")).click();
-        waitFor(driver -> driver.findElement(By.id("arm-panel")).getAttribute("data-state").equals("READY"), 15);
-        Chromium.screenshot(browser, "arm-ready-after-wrap-up");
+        waitFor(driver -> driver.findElement(By.id("arm-panel")).getAttribute("data-state").equals("NOT_READY"), 15);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("arm-today")), 10);
+        Chromium.screenshot(browser, "arm-paused-after-wrap-up");
 
         DialingFixture.await("the outcome settled with the operator's code", Duration.ofSeconds(20), () ->
                 jdbc.sql("select count(*) from dial_request where id = :id and state = 'SETTLED' and completion_code = :code")
                         .param("id", attempt).param("code", code).query(Long.class).single() == 1);
         assertThat(jdbc.sql("select comment from call_attempt where dial_request_id = :id").param("id", attempt)
                 .query(String.class).single()).isEqualTo("Перезвонить вечером");
+        String number = jdbc.sql("select number from call_attempt where dial_request_id = :id").param("id", attempt)
+                .query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from dnc_entry where list_id = :list and value = :number")
+                .param("list", dncList).param("number", number).query(Long.class).single())
+                .as("the number added to the DNC list chosen at wrap-up").isEqualTo(1);
         assertThat(jdbc.sql("select operator_id from call_attempt where dial_request_id = :id").param("id", attempt)
                 .query(Long.class).single()).isEqualTo(operatorId);
     }

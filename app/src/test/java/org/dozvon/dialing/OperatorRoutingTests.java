@@ -55,7 +55,7 @@ class OperatorRoutingTests {
     };
 
     private static CampaignView campaign(long id, int weight, Long skill, int level, Integer min, Integer max) {
-        CampaignDialing dialing = new CampaignDialing(DialingMode.PROGRESSIVE, 1, 3, 30, null, skill, level, min, max, 30);
+        CampaignDialing dialing = new CampaignDialing(DialingMode.PROGRESSIVE, 1, 3, 30, null, skill, level, min, max, 30, null);
         CampaignSettings settings = CampaignSettings.blank().withName("c" + id);
         settings = new CampaignSettings(settings.name(), null, "standard", null, List.of(1L), null, null, 100, null, null,
                 null, null, false, weight, null, null, null, "Europe/Moscow", settings.callingHours(), Map.of(), null, null,
