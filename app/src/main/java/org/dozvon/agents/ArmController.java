@@ -118,6 +118,14 @@ class ArmController {
         return panel(user, model, problem);
     }
 
+    @PostMapping("/arm/messages/{id}/read")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String read(@AuthenticationPrincipal DozvonUser user, @org.springframework.web.bind.annotation.PathVariable long id,
+                Model model) {
+        operators.ofUser(user.id()).ifPresent(operator -> operators.markRead(operator.id(), id));
+        return panel(user, model, null);
+    }
+
     @PostMapping("/arm/dial-now")
     @RequiresPermission(Permission.WORKPLACE_USE)
     String dialNow(@AuthenticationPrincipal DozvonUser user, Model model) {
@@ -214,6 +222,7 @@ class ArmController {
             return;
         }
         OperatorView operator = found.get();
+        model.addAttribute("messages", operators.unreadMessages(operator.id()));
         if (!operator.state().holdsCall() && operator.state() != OperatorState.OFFLINE) {
             Instant midnight = LocalDate.now(clock.withZone(zone(operator))).atStartOfDay(zone(operator)).toInstant();
             model.addAttribute("today", calls.ofOperator(operator.id(), midnight, TODAY));

@@ -182,6 +182,30 @@ class OperatorStore {
                 .param("now", Timestamp.from(now)).query(this::row).list());
     }
 
+    // ---------------------------------------------------------------- messages
+
+    long insertMessage(long operatorId, String text, String by, Instant at) {
+        return jdbc.sql("""
+                        insert into operator_message (operator_id, text, sent_by, sent_at) values (:operator, :text, :by, :at)
+                        returning id""")
+                .param("operator", operatorId).param("text", text).param("by", by).param("at", Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    List<OperatorMessage> unread(long operatorId) {
+        return jdbc.sql("""
+                        select id, operator_id, text, sent_by, sent_at, read_at from operator_message
+                        where operator_id = :operator and read_at is null order by id""")
+                .param("operator", operatorId)
+                .query((rs, n) -> new OperatorMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        instant(rs, "sent_at"), instant(rs, "read_at"))).list();
+    }
+
+    boolean markRead(long operatorId, long messageId, Instant at) {
+        return jdbc.sql("update operator_message set read_at = :at where id = :id and operator_id = :operator and read_at is null")
+                .param("at", Timestamp.from(at)).param("id", messageId).param("operator", operatorId).update() == 1;
+    }
+
     // ---------------------------------------------------------------- skills
 
     List<Skill> skillList() {

@@ -276,6 +276,30 @@ public class Operators implements SkillCatalogue {
         }
     }
 
+    // ---------------------------------------------------------------- messages
+
+    /** Sends an operator a message its workplace shows until read; violations if the text is empty or too long. */
+    @Transactional
+    public Saved sendMessage(long operatorId, String text, String by) {
+        store.find(operatorId).orElseThrow(() -> new OperatorNotFound(operatorId));
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty() || clean.length() > 1000) {
+            return new Saved(List.of(new Violation("text", "operators.error.message")), null);
+        }
+        long id = store.insertMessage(operatorId, clean, by, clock.instant());
+        arm.changed(operatorId);
+        return new Saved(List.of(), id);
+    }
+
+    public List<OperatorMessage> unreadMessages(long operatorId) {
+        return store.unread(operatorId);
+    }
+
+    @Transactional
+    public boolean markRead(long operatorId, long messageId) {
+        return store.markRead(operatorId, messageId, clock.instant());
+    }
+
     // ---------------------------------------------------------------- skills
 
     @Override

@@ -84,6 +84,18 @@ class OperatorsApi {
         return ResponseEntity.ok(new StateResponse(get(id), change));
     }
 
+    /** Body {@code {"text": "..."}}: a message the operator's workplace shows until read. */
+    @PostMapping("/api/v1/operators/{id}/messages")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    ResponseEntity<?> message(@PathVariable long id, @RequestBody MessageRequest request,
+                              @org.springframework.security.core.annotation.AuthenticationPrincipal
+                              org.dozvon.access.DozvonUser user) {
+        get(id);
+        Operators.Saved saved = operators.sendMessage(id, request.text(), user.getUsername());
+        return saved.ok() ? ResponseEntity.status(HttpStatus.CREATED).body(operators.unreadMessages(id))
+                : problems.invalid(saved.violations());
+    }
+
     /** Places the call the operator previews at once. */
     @PostMapping("/api/v1/operators/{id}/dial-now")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
@@ -149,6 +161,9 @@ class OperatorsApi {
     }
 
     record WrapUpRequest(String completionCode, Instant callbackAt) {
+    }
+
+    record MessageRequest(String text) {
     }
 
     record SkillRequest(String name, String description) {

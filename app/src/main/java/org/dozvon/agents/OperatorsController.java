@@ -76,6 +76,15 @@ class OperatorsController {
         return "redirect:/operators";
     }
 
+    @PostMapping("/{id}/message")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    String message(@PathVariable long id, @RequestParam(required = false) String text,
+                   @AuthenticationPrincipal DozvonUser user, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", operators.sendMessage(id, text, user.getUsername()).ok()
+                ? "operators.messageSent" : "operators.error.message");
+        return "redirect:/operators";
+    }
+
     @GetMapping("/new")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     String create(Model model) {

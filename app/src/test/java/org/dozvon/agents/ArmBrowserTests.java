@@ -96,6 +96,13 @@ class ArmBrowserTests extends ApplicationTestBase {
         Chromium.screenshot(browser, "arm-login");
         browser.findElement(By.id("arm-login")).click();
         waitFor(ExpectedConditions.elementToBeClickable(By.id("arm-ready")), 10);
+        // a supervisor's message arrives live and stays until read
+        assertThat(fixture.send("POST", "/api/v1/operators/" + operatorId + "/messages",
+                "{\"text\": \"Обед в 13:00\"}").statusCode()).isEqualTo(201);
+        waitFor(driver -> driver.findElement(By.id("arm-panel")).getText().contains("Обед в 13:00"), 10);
+        browser.findElement(By.cssSelector("[data-message] button")).click();
+        waitFor(driver -> driver.findElements(By.cssSelector("[data-message]")).isEmpty(), 10);
+        assertThat(operators.unreadMessages(operatorId)).isEmpty();
         browser.findElement(By.id("arm-ready")).click();
 
         // the simulator answers (busy, no answer… end the attempt and the strategy plans the next one): wait for
