@@ -223,6 +223,9 @@ class ArmController {
         }
         OperatorView operator = found.get();
         model.addAttribute("messages", operators.unreadMessages(operator.id()));
+        if (operator.state() == OperatorState.OFFLINE) {
+            model.addAttribute("freeExtensions", operators.extensions().stream().filter(e -> e.inUseBy() == null).toList());
+        }
         if (!operator.state().holdsCall() && operator.state() != OperatorState.OFFLINE) {
             Instant midnight = LocalDate.now(clock.withZone(zone(operator))).atStartOfDay(zone(operator)).toInstant();
             model.addAttribute("today", calls.ofOperator(operator.id(), midnight, TODAY));

@@ -182,6 +182,37 @@ class OperatorStore {
                 .param("now", Timestamp.from(now)).query(this::row).list());
     }
 
+    // ---------------------------------------------------------------- extensions
+
+    List<Extension> extensions() {
+        return jdbc.sql("""
+                        select e.id, e.endpoint, e.description,
+                               (select o.name from operator o where o.state <> 'OFFLINE' and lower(o.endpoint) = lower(e.endpoint)
+                                limit 1) as in_use_by
+                        from extension e order by lower(e.endpoint)""")
+                .query((rs, n) -> new Extension(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    boolean extensionExists(String endpoint, Long except) {
+        return jdbc.sql("select exists (select 1 from extension where lower(endpoint) = lower(:endpoint)"
+                        + " and (cast(:except as bigint) is null or id <> :except))")
+                .param("endpoint", endpoint).param("except", except).query(Boolean.class).single();
+    }
+
+    long insertExtension(String endpoint, String description) {
+        return jdbc.sql("insert into extension (endpoint, description) values (:endpoint, :description) returning id")
+                .param("endpoint", endpoint).param("description", description).query(Long.class).single();
+    }
+
+    void updateExtension(long id, String endpoint, String description) {
+        jdbc.sql("update extension set endpoint = :endpoint, description = :description where id = :id")
+                .param("endpoint", endpoint).param("description", description).param("id", id).update();
+    }
+
+    boolean deleteExtension(long id) {
+        return jdbc.sql("delete from extension where id = :id").param("id", id).update() == 1;
+    }
+
     // ---------------------------------------------------------------- messages
 
     long insertMessage(long operatorId, String text, String by, Instant at) {

@@ -276,6 +276,42 @@ public class Operators implements SkillCatalogue {
         }
     }
 
+    // ---------------------------------------------------------------- extensions
+
+    /** Every extension, with the logged-in operator using it. */
+    public List<Extension> extensions() {
+        return store.extensions();
+    }
+
+    @Transactional
+    public Saved saveExtension(Long id, String endpoint, String description) {
+        String phone = endpoint == null ? "" : endpoint.strip();
+        String text = description == null || description.isBlank() ? null : description.strip();
+        List<Violation> violations = new ArrayList<>();
+        if (!ENDPOINT.matcher(phone).matches()) {
+            violations.add(new Violation("endpoint", "operators.error.endpoint", phone));
+        } else if (store.extensionExists(phone, id)) {
+            violations.add(new Violation("endpoint", "extensions.error.taken", phone));
+        }
+        if (text != null && text.length() > 200) {
+            violations.add(new Violation("description", "extensions.error.description"));
+        }
+        if (!violations.isEmpty()) {
+            return new Saved(violations, id);
+        }
+        if (id == null) {
+            return new Saved(List.of(), store.insertExtension(phone, text));
+        }
+        store.updateExtension(id, phone, text);
+        return new Saved(List.of(), id);
+    }
+
+    /** Deletes an extension from the list (an operator logged in on it keeps working). */
+    @Transactional
+    public boolean deleteExtension(long id) {
+        return store.deleteExtension(id);
+    }
+
     // ---------------------------------------------------------------- messages
 
     /** Sends an operator a message its workplace shows until read; violations if the text is empty or too long. */

@@ -116,6 +116,28 @@ class OperatorsApi {
         return ResponseEntity.ok(get(id));
     }
 
+    @GetMapping("/api/v1/extensions")
+    @RequiresPermission(Permission.OPERATORS_VIEW)
+    List<Extension> extensions() {
+        return operators.extensions();
+    }
+
+    /** Body {@code {"endpoint": "PJSIP/101", "description": "..."}}. */
+    @PostMapping("/api/v1/extensions")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    ResponseEntity<?> createExtension(@RequestBody ExtensionRequest request) {
+        Operators.Saved saved = operators.saveExtension(null, request.endpoint(), request.description());
+        return saved.ok() ? ResponseEntity.status(HttpStatus.CREATED).body(operators.extensions().stream()
+                .filter(e -> e.id() == saved.id()).findFirst().orElseThrow()) : problems.invalid(saved.violations());
+    }
+
+    @DeleteMapping("/api/v1/extensions/{id}")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    ResponseEntity<?> deleteExtension(@PathVariable long id) {
+        return operators.deleteExtension(id) ? ResponseEntity.noContent().build()
+                : problems.refused(HttpStatus.NOT_FOUND, "extensions.error.notFound", id);
+    }
+
     @GetMapping("/api/v1/skills")
     @RequiresPermission(Permission.OPERATORS_VIEW)
     List<Skill> skills() {
@@ -161,6 +183,9 @@ class OperatorsApi {
     }
 
     record WrapUpRequest(String completionCode, Instant callbackAt) {
+    }
+
+    record ExtensionRequest(String endpoint, String description) {
     }
 
     record MessageRequest(String text) {

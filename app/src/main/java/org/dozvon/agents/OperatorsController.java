@@ -159,6 +159,42 @@ class OperatorsController {
         return "redirect:/operators";
     }
 
+    // ---------------------------------------------------------------- extensions
+
+    @GetMapping("/extensions")
+    @RequiresPermission(Permission.OPERATORS_VIEW)
+    String extensions(@AuthenticationPrincipal DozvonUser user, Model model) {
+        model.addAttribute("canManage", user != null && user.has(Permission.OPERATORS_MANAGE));
+        model.addAttribute("extensions", operators.extensions());
+        if (!model.containsAttribute("violations")) {
+            model.addAttribute("violations", List.of());
+        }
+        return "agents/extensions";
+    }
+
+    @PostMapping("/extensions")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    String saveExtension(@RequestParam(required = false) Long id, @RequestParam(required = false) String endpoint,
+                         @RequestParam(required = false) String description, @AuthenticationPrincipal DozvonUser user,
+                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Operators.Saved saved = operators.saveExtension(id, endpoint, description);
+        if (!saved.ok()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("violations", saved.violations());
+            return extensions(user, model);
+        }
+        redirect.addFlashAttribute("notice", "extensions.saved");
+        return "redirect:/operators/extensions";
+    }
+
+    @PostMapping("/extensions/{id}/delete")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    String deleteExtension(@PathVariable long id, RedirectAttributes redirect) {
+        operators.deleteExtension(id);
+        redirect.addFlashAttribute("notice", "extensions.deleted");
+        return "redirect:/operators/extensions";
+    }
+
     // ---------------------------------------------------------------- skills
 
     @GetMapping("/skills")

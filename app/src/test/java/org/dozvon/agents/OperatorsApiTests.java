@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class OperatorsApiTests extends ApplicationTestBase {
 
     private final ObjectMapper json = new ObjectMapper();
+    @org.springframework.beans.factory.annotation.Autowired
+    Operators operators;
     private final String s = UUID.randomUUID().toString().substring(0, 8);
 
     private HttpResponse<String> send(String method, String path, String body) {
@@ -55,6 +57,34 @@ class OperatorsApiTests extends ApplicationTestBase {
 
         assertThat(send("DELETE", "/api/v1/operators/" + id, null).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/api/v1/operators/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anExtensionIsListedOnceAndOnlyOneLoggedInOperatorWorksFromIt() throws Exception {
+        String phone = "PJSIP/x" + s;
+        HttpResponse<String> created = send("POST", "/api/v1/extensions", "{\"endpoint\": \"" + phone + "\", \"description\": \"Desk 5\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/extensions", "{\"endpoint\": \"pjsip/x" + s + "\"}").statusCode()).isEqualTo(422);
+        assertThat(send("POST", "/api/v1/extensions", "{\"endpoint\": \"101\"}").statusCode()).isEqualTo(422);
+        long first = json.readTree(send("POST", "/api/v1/operators", "{\"name\": \"First " + s + "\"}").body()).get("id").asLong();
+        long second = json.readTree(send("POST", "/api/v1/operators", "{\"name\": \"Second " + s + "\"}").body()).get("id").asLong();
+        try {
+            assertThat(operators.logIn(first, phone)).isEqualTo(Operators.LogIn.DONE);
+            assertThat(operators.logIn(second, phone)).isEqualTo(Operators.LogIn.PHONE_IN_USE);
+            JsonNode listed = json.readTree(send("GET", "/api/v1/extensions", null).body());
+            boolean shown = false;
+            for (JsonNode extension : listed) {
+                if (extension.get("endpoint").asText().equals(phone)) {
+                    assertThat(extension.get("inUseBy").asText()).isEqualTo("First " + s);
+                    shown = true;
+                }
+            }
+            assertThat(shown).isTrue();
+        } finally {
+            operators.changeState(first, OperatorState.OFFLINE);
+        }
+        assertThat(operators.logIn(second, phone)).isEqualTo(Operators.LogIn.DONE);
+        operators.changeState(second, OperatorState.OFFLINE);
     }
 
     @Test
