@@ -46,3 +46,19 @@ document.addEventListener('htmx:beforeSwap', function (event) {
         event.detail.shouldSwap = false;
     }
 });
+
+// Nor must it wipe what the operator is typing (a manual-dial number, a pause reason): while a field of the panel
+// has the focus and the fresh panel is in the same state, the fresh panel waits for the next change.
+document.addEventListener('htmx:beforeSwap', function (event) {
+    var panel = document.getElementById('arm-panel');
+    var focused = document.activeElement;
+    var verb = event.detail.requestConfig && event.detail.requestConfig.verb;
+    if (!panel || verb !== 'get' || !focused || !panel.contains(focused)
+            || !/^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName)) {
+        return;
+    }
+    var html = event.detail.serverResponse || '';
+    if (html.indexOf('data-state="' + panel.getAttribute('data-state') + '"') >= 0) {
+        event.detail.shouldSwap = false;
+    }
+});

@@ -207,7 +207,7 @@ class ArmController {
 
     // ---------------------------------------------------------------- the panel
 
-    private String panel(DozvonUser user, Model model, String problem) {
+    String panel(DozvonUser user, Model model, String problem) {
         panelModel(user, model, problem);
         return "arm/panel :: panel";
     }

@@ -66,6 +66,40 @@ class OperatorSeats implements OperatorPool {
     }
 
     @Override
+    public java.util.Optional<Seat> holder(long attemptId) {
+        return store.holding(attemptId).map(OperatorSeats::seat);
+    }
+
+    @Override
+    public boolean handOver(long attemptId, Instant wrapUpUntil) {
+        java.util.Optional<Long> operator = store.handOver(attemptId, clock.instant(), wrapUpUntil);
+        operator.ifPresent(arm::changed);
+        return operator.isPresent();
+    }
+
+    @Override
+    public java.util.Optional<Seat> free(long operatorId) {
+        return store.find(operatorId)
+                .filter(o -> o.attemptId() == null && (o.state() == OperatorState.READY || o.state() == OperatorState.NOT_READY))
+                .map(o -> new Seat(o.id(), o.name(), o.endpoint(), SeatState.READY, o.stateSince(), null, o.campaignId(),
+                        null, o.skills(), o.wrapUpSeconds(), false));
+    }
+
+    @Override
+    public boolean reserveOutsideQueue(long operatorId, long campaignId, long attemptId) {
+        boolean reserved = store.reserveOutsideQueue(operatorId, campaignId, attemptId, clock.instant());
+        if (reserved) {
+            arm.changed(operatorId);
+        }
+        return reserved;
+    }
+
+    @Override
+    public boolean autoAnswer(long operatorId) {
+        return store.find(operatorId).map(OperatorView::autoAnswer).orElse(false);
+    }
+
+    @Override
     public void released(long attemptId, boolean talked, Instant wrapUpUntil) {
         Instant now = clock.instant();
         if (talked) {

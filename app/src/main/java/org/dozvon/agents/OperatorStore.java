@@ -18,7 +18,7 @@ class OperatorStore {
 
     private static final String COLUMNS = """
             o.id, o.name, o.user_id, o.endpoint, o.wrap_up_seconds, o.bot, o.state, o.state_since, o.state_until,
-            o.campaign_id, o.attempt_id, o.after_call, o.pause_reason""";
+            o.campaign_id, o.attempt_id, o.after_call, o.pause_reason, o.auto_answer, o.handed_over""";
 
     private final JdbcClient jdbc;
 
@@ -52,7 +52,8 @@ class OperatorStore {
     }
 
     Optional<OperatorView> holding(long attemptId) {
-        return jdbc.sql("select " + COLUMNS + " from operator o where o.attempt_id = :attempt").param("attempt", attemptId)
+        return jdbc.sql("select " + COLUMNS + " from operator o where o.attempt_id = :attempt and not o.handed_over")
+                .param("attempt", attemptId)
                 .query(this::row).optional().map(view -> views(List.of(view)).get(0));
     }
 
@@ -150,7 +151,7 @@ class OperatorStore {
     boolean move(long attemptId, List<OperatorState> from, OperatorState to, Instant now, Instant until) {
         return jdbc.sql("""
                         update operator set state = :to, state_since = :now, state_until = :until
-                        where attempt_id = :attempt and state in (:from)""")
+                        where attempt_id = :attempt and not handed_over and state in (:from)""")
                 .param("to", to.name()).param("now", Timestamp.from(now)).param("until", timestamp(until))
                 .param("attempt", attemptId).param("from", from.stream().map(Enum::name).toList()).update() == 1;
     }
@@ -164,10 +165,48 @@ class OperatorStore {
                         update operator set state = coalesce(after_call, 'READY'), state_since = :now, state_until = null,
                                attempt_id = null, after_call = null,
                                campaign_id = case when after_call is null then campaign_id end
-                        where attempt_id = :attempt and state in (:from)
+                        where attempt_id = :attempt and not handed_over and state in (:from)
                         returning id""")
                 .param("now", Timestamp.from(now)).param("attempt", attemptId)
                 .param("from", from.stream().map(Enum::name).toList()).query(Long.class).optional();
+    }
+
+    /** Transfer: the IN_CALL holder of a call wraps up its own part (WRAP_UP, handed over); false if none. */
+    Optional<Long> handOver(long attemptId, Instant now, Instant until) {
+        return jdbc.sql("""
+                        update operator set state = 'WRAP_UP', state_since = :now, state_until = :until, handed_over = true
+                        where attempt_id = :attempt and not handed_over and state = 'IN_CALL'
+                        returning id""")
+                .param("now", Timestamp.from(now)).param("until", timestamp(until)).param("attempt", attemptId)
+                .query(Long.class).optional();
+    }
+
+    /** The end of the wrap-up of a handed-over part: as {@link #letGo}, for that operator only. */
+    boolean letGoPart(long id, long attemptId, Instant now) {
+        return jdbc.sql("""
+                        update operator set state = coalesce(after_call, 'READY'), state_since = :now, state_until = null,
+                               attempt_id = null, after_call = null, handed_over = false,
+                               campaign_id = case when after_call is null then campaign_id end
+                        where id = :id and attempt_id = :attempt and handed_over and state = 'WRAP_UP'""")
+                .param("now", Timestamp.from(now)).param("id", id).param("attempt", attemptId).update() == 1;
+    }
+
+    /**
+     * Manual dial: a logged-in operator holding no call (READY or NOT_READY) is given a call as RINGING; a paused one
+     * is paused again after it.
+     */
+    boolean reserveOutsideQueue(long id, long campaignId, long attemptId, Instant now) {
+        return jdbc.sql("""
+                        update operator set state = 'RINGING', state_since = :now, state_until = null,
+                               campaign_id = :campaign, attempt_id = :attempt,
+                               after_call = case when state = 'NOT_READY' then 'NOT_READY' else after_call end
+                        where id = :id and state in ('READY', 'NOT_READY') and attempt_id is null""")
+                .param("now", Timestamp.from(now)).param("campaign", campaignId).param("attempt", attemptId)
+                .param("id", id).update() == 1;
+    }
+
+    void autoAnswer(long id, boolean on) {
+        jdbc.sql("update operator set auto_answer = :on where id = :id").param("on", on).param("id", id).update();
     }
 
     /** Puts a PREVIEW call's dial time at {@code at} (dial now). */
@@ -287,7 +326,8 @@ class OperatorStore {
                 });
         return rows.stream().map(row -> new OperatorView(row.id(), row.name(), row.userId(), row.endpoint(),
                 row.wrapUpSeconds(), row.bot(), skills.getOrDefault(row.id(), Map.of()), row.state(), row.stateSince(),
-                row.stateUntil(), row.campaignId(), row.attemptId(), row.afterCall(), row.pauseReason())).toList();
+                row.stateUntil(), row.campaignId(), row.attemptId(), row.afterCall(), row.pauseReason(), row.autoAnswer(),
+                row.handedOver())).toList();
     }
 
     private OperatorView row(ResultSet rs, int n) throws SQLException {
@@ -296,7 +336,8 @@ class OperatorStore {
                 rs.getString("endpoint"), (Integer) rs.getObject("wrap_up_seconds"), rs.getBoolean("bot"), Map.of(),
                 OperatorState.valueOf(rs.getString("state")), instant(rs, "state_since"), instant(rs, "state_until"),
                 (Long) rs.getObject("campaign_id"), (Long) rs.getObject("attempt_id"),
-                after == null ? null : OperatorState.valueOf(after), rs.getString("pause_reason"));
+                after == null ? null : OperatorState.valueOf(after), rs.getString("pause_reason"),
+                rs.getBoolean("auto_answer"), rs.getBoolean("handed_over"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param attemptId     the call it holds
  * @param afterCall     the state it goes to after the current call (a pause or logging out asked meanwhile)
  * @param pauseReason   why it is (or will be) not ready, one of {@code dozvon.agents.pause-reasons}
+ * @param autoAnswer    its phone answers calls Dozvon connects to it by itself
+ * @param handedOver    WRAP_UP of its own part of a call it transferred to another operator (who decides the outcome)
  */
 public record OperatorView(long id, String name, Long userId, String endpoint, Integer wrapUpSeconds, boolean bot,
                            Map<Long, Integer> skills, OperatorState state, Instant stateSince, Instant stateUntil,
                            Long campaignId, Long attemptId, OperatorState afterCall,
-                           String pauseReason) {
+                           String pauseReason, boolean autoAnswer, boolean handedOver) {
 
     public OperatorView {
         skills = Map.copyOf(skills);

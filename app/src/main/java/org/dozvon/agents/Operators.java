@@ -231,6 +231,16 @@ public class Operators implements SkillCatalogue {
         NO_PHONE
     }
 
+    /**
+     * Switches the operator's auto-answer: calls Dozvon connects to its phone are answered by the phone itself (the
+     * dialplan adds the header, see {@code docs/telephony.md}).
+     */
+    @Transactional
+    public void autoAnswer(long operatorId, boolean on) {
+        store.autoAnswer(operatorId, on);
+        arm.changed(operatorId);
+    }
+
     /** Places the call an operator previews at once; false when it previews none. */
     @Transactional
     public boolean dialNow(long operatorId) {
@@ -254,12 +264,26 @@ public class Operators implements SkillCatalogue {
     /** As {@link #finishWrapUp(long, long, String, Instant)}, keeping the operator's comment with the call. */
     public boolean finishWrapUp(long operatorId, long attemptId, String completionCode, String comment,
                                 Instant callbackAt) {
+        Optional<OperatorView> part = store.find(operatorId)
+                .filter(o -> o.handedOver() && Long.valueOf(attemptId).equals(o.attemptId()));
+        if (part.isPresent()) {
+            // the part of a call transferred away: its code and comment are a note, the outcome is the other's
+            if (!store.letGoPart(operatorId, attemptId, clock.instant())) {
+                return false;
+            }
+            arm.changed(operatorId);
+            String note = java.util.stream.Stream.of(completionCode, comment)
+                    .filter(text -> text != null && !text.isBlank()).map(String::strip)
+                    .collect(java.util.stream.Collectors.joining(": "));
+            calls.addComment(attemptId, part.get().name() + " (transferred)" + (note.isEmpty() ? "" : ": " + note));
+            return true;
+        }
         if (store.holding(attemptId).filter(holder -> holder.id() == operatorId).isEmpty()
                 || store.letGo(attemptId, List.of(OperatorState.WRAP_UP), clock.instant()).isEmpty()) {
             return false;
         }
         arm.changed(operatorId);
-        calls.comment(attemptId, comment);
+        calls.addComment(attemptId, comment);
         wrapUps.finished(attemptId, completionCode, callbackAt);
         return true;
     }

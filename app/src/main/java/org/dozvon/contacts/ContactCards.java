@@ -96,6 +96,36 @@ public class ContactCards {
         return contactId;
     }
 
+    /**
+     * The contact a manual call to a number is recorded for (the workplace's manual dial): the newest contact with
+     * that phone, else a new contact with it in the list "Manual calls" (made the first time).
+     */
+    @Transactional
+    public long manualContact(String e164, Instant createdAt) {
+        Optional<Long> known = jdbc.sql("select contact_id from contact_phone where number = :number"
+                        + " order by contact_id desc limit 1")
+                .param("number", e164).query(Long.class).optional();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        java.sql.Timestamp at = java.sql.Timestamp.from(createdAt);
+        long listId = jdbc.sql("select id from contact_list where lower(name) = lower(:name)")
+                .param("name", MANUAL_CALLS).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("insert into contact_list (name, created_at, updated_at) values (:name, :at, :at)"
+                                + " returning id")
+                        .param("name", MANUAL_CALLS).param("at", at).query(Long.class).single());
+        long contactId = jdbc.sql("insert into contact (list_id, attributes, created_at, updated_at)"
+                        + " values (:list, '{}'::jsonb, :at, :at) returning id")
+                .param("list", listId).param("at", at).query(Long.class).single();
+        jdbc.sql("insert into contact_phone (contact_id, field_code, number, time_zone_source, priority)"
+                        + " values (:contact, 'phone', :number, 'CONTACT_FIELD', 1)")
+                .param("contact", contactId).param("number", e164).update();
+        return contactId;
+    }
+
+    /** The list that holds the numbers operators dialled by hand without a contact. */
+    public static final String MANUAL_CALLS = "Manual calls";
+
     private static List<Phone> phones(Object[] rows) {
         List<Phone> phones = new java.util.ArrayList<>(rows.length);
         for (Object row : rows) {

@@ -82,6 +82,22 @@ public class CallRecords {
         return true;
     }
 
+    /**
+     * Adds a note to the attempt's comment (a line of its own after what is there): the wrap-ups of a transferred
+     * call, each operator's own, end up side by side.
+     */
+    public void addComment(long attemptId, String note) {
+        if (note == null || note.isBlank()) {
+            return;
+        }
+        String text = note.strip();
+        jdbc.sql("""
+                        update call_attempt set comment = left(case when comment is null then :note
+                                                                  else comment || chr(10) || :note end, 2000)
+                        where dial_request_id = :id""")
+                .param("note", text).param("id", attemptId).update();
+    }
+
     /** Keeps the operator's wrap-up comment with the attempt. */
     public void comment(long attemptId, String comment) {
         jdbc.sql("update call_attempt set comment = :comment where dial_request_id = :id")

@@ -68,6 +68,52 @@ public class DialQueue {
                 .query(DialQueue::attempt).optional();
     }
 
+    /**
+     * Settles a manual attempt (placed from the workplace outside the queue) that no strategy waits for; nothing
+     * happens to other attempts.
+     */
+    @Transactional
+    public boolean settleManual(long attemptId, OutcomeCategory outcome, String completionCode, Instant at) {
+        return jdbc.sql("update dial_request set state = 'SETTLED', outcome = :outcome, completion_code = :code,"
+                        + " settled_at = :at where id = :id and state in ('QUEUED', 'DIALING') and manual")
+                .param("outcome", outcome.name()).param("code", completionCode).param("at", Timestamp.from(at))
+                .param("id", attemptId).update() == 1;
+    }
+
+    /**
+     * Manual dial: takes the contact's request that waits in the queue of a campaign (its strategy waits for its
+     * outcome) for dialling now, to the number given; empty when the contact has none queued.
+     */
+    @Transactional
+    public Optional<DialAttempt> takeQueuedOf(long campaignId, long contactId, String phone, Instant now) {
+        return jdbc.sql("""
+                        update dial_request set state = 'DIALING', taken_at = :now, phone = coalesce(:phone, phone)
+                        where id = (select id from dial_request where campaign_id = :campaign and contact_id = :contact
+                                      and state = 'QUEUED' and not dry_run order by due_at, id limit 1
+                                    for update skip locked)
+                        returning""" + " " + COLUMNS)
+                .param("now", Timestamp.from(now)).param("phone", phone).param("campaign", campaignId)
+                .param("contact", contactId).query(DialQueue::attempt).optional();
+    }
+
+    /**
+     * Manual dial: a request of its own, DIALING at once and marked manual, for a contact whose strategy waits for
+     * no call now (or a number without a contact). Its outcome is settled by the dialer, counted in the contact's
+     * attempts like any other.
+     */
+    @Transactional
+    public DialAttempt manual(long campaignId, long contactId, String phone, String timeZone, LocalDate localDay,
+                              Instant now) {
+        return jdbc.sql("""
+                        insert into dial_request (campaign_id, contact_id, business_key, phone, time_zone, state, priority,
+                                                  due_at, created_at, taken_at, local_day, manual)
+                        values (:campaign, :contact, :key, :phone, :zone, 'DIALING', 0, :now, :now, :now, :day, true)
+                        returning""" + " " + COLUMNS)
+                .param("campaign", campaignId).param("contact", contactId).param("key", campaignId + ":" + contactId)
+                .param("phone", phone).param("zone", timeZone).param("now", Timestamp.from(now)).param("day", localDay)
+                .query(DialQueue::attempt).single();
+    }
+
     /** Cancels an attempt that nobody has started dialling; false when it was taken or settled. */
     @Transactional
     public boolean cancelIfQueued(long attemptId, Instant at) {

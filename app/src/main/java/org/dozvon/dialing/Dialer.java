@@ -380,7 +380,7 @@ class Dialer implements CallEventListener, WrapUps {
         }
         tracked.put(call.callId, live);
         try {
-            port.originate(request(campaign, call, route, amd));
+            port.originate(request(campaign, call, route, amd, live.operatorId));
             pacer.dialled(live.dialledAt);
             return true;
         } catch (RuntimeException e) {
@@ -509,7 +509,8 @@ class Dialer implements CallEventListener, WrapUps {
                         call.operatorId = seat.operatorId();
                         call.operatorWrapUp = seat.wrapUpSeconds();
                         attempts.operator(call.attemptId, seat.operatorId(), seat.name());
-                        port.connectToOperator(CallId.of(call.callId), seat.endpoint());
+                        port.connectToOperator(CallId.of(call.callId), seat.endpoint(),
+                                operators.autoAnswer(seat.operatorId()));
                         break;
                     }
                     waiting.put(call.attemptId, call);
@@ -518,8 +519,11 @@ class Dialer implements CallEventListener, WrapUps {
         }
     }
 
-    private OriginateRequest request(CampaignView campaign, Placed call, CallRoute route, boolean amd) {
+    private OriginateRequest request(CampaignView campaign, Placed call, CallRoute route, boolean amd, Long operatorId) {
         Map<String, String> variables = new HashMap<>();
+        if (route instanceof CallRoute.ToOperator && operatorId != null) {
+            variables.put("DOZVON_AUTO_ANSWER", operators.autoAnswer(operatorId) ? "yes" : "no");
+        }
         variables.put("DOZVON_CONTACT_ID", String.valueOf(call.attempt.contactId()));
         variables.put("DOZVON_CAMPAIGN_ID", String.valueOf(campaign.id()));
         variables.put("DOZVON_ATTEMPT_ID", String.valueOf(call.attempt.id()));
@@ -558,12 +562,13 @@ class Dialer implements CallEventListener, WrapUps {
                 }
             } else if (event instanceof CallEvent.CallBridged bridged) {
                 attempts.bridged(id, bridged.at(), bridged.operatorChannel());
-                if (!call.bridged) {
-                    call.bridged = true;
-                    operators.bridged(id);
-                    if (call.waitingAt != null) {
-                        call.pacer.connected(bridged.at(), Duration.between(call.waitingAt, bridged.at()));
-                    }
+                call.held = false;
+                boolean first = !call.bridged;
+                call.bridged = true;
+                // again after a transfer or a hold: the operator now connected is IN_CALL (no-op when it is already)
+                operators.bridged(id);
+                if (first && call.waitingAt != null) {
+                    call.pacer.connected(bridged.at(), Duration.between(call.waitingAt, bridged.at()));
                 }
             } else if (event instanceof CallEvent.CallEnded ended) {
                 end(id, ended.callId().value(), OutcomeCategory.valueOf(ended.outcome().name()), ended.originateReason(),
@@ -637,6 +642,11 @@ class Dialer implements CallEventListener, WrapUps {
     private void report(long id, String callId, OutcomeCategory outcome, String completionCode, Instant callbackAt) {
         for (int attempt = 1; ; attempt++) {
             try {
+                // a manual call of its own: no strategy waits for it
+                if (queue.settleManual(id, outcome, completionCode, clock.instant())) {
+                    log.info("Outcome {} of manual call {} settled (no strategy step waits for it)", outcome, callId);
+                    return;
+                }
                 if (!outcomes.report(id, outcome, completionCode, callbackAt)) {
                     log.info("Outcome {} of call {} came after the strategy had settled the attempt", outcome, callId);
                 }
@@ -650,6 +660,91 @@ class Dialer implements CallEventListener, WrapUps {
                 log.info("Outcome {} of call {}: trying again after {}", outcome, callId, e.toString());
             }
         }
+    }
+
+    // ---------------------------------------------------------------- call controls (CallControl)
+
+    /** The live call of an attempt as this node follows it; null when this node does not (or it ended). */
+    private Live live(long attemptId) {
+        return tracked.get(CALL_ID_PREFIX + attemptId);
+    }
+
+    /** Whether this node follows the call and an operator talks on it (only this node's PBX port controls it). */
+    boolean talking(long attemptId) {
+        Live call = live(attemptId);
+        return call != null && call.bridged;
+    }
+
+    boolean follows(long attemptId) {
+        return live(attemptId) != null;
+    }
+
+    long campaignOf(long attemptId) {
+        return live(attemptId).campaignId;
+    }
+
+    /** The wrap-up time of a call's operator: its own, else the campaign's. */
+    int wrapUpSeconds(long attemptId) {
+        Live call = live(attemptId);
+        if (call == null) {
+            return 0;
+        }
+        return call.operatorWrapUp != null ? call.operatorWrapUp : call.dialing.wrapUpSeconds();
+    }
+
+    /** A transfer gave the call to another operator: its wrap-up (time, outcome) is now that operator's. */
+    void operatorChanged(long attemptId, long operatorId, String name, Integer wrapUpSeconds) {
+        Live call = live(attemptId);
+        if (call != null) {
+            call.operatorId = operatorId;
+            call.operatorWrapUp = wrapUpSeconds;
+        }
+        attempts.operator(attemptId, operatorId, name);
+    }
+
+    void held(long attemptId, boolean held) {
+        Live call = live(attemptId);
+        if (call != null) {
+            call.held = held;
+        }
+    }
+
+    boolean held(long attemptId) {
+        Live call = live(attemptId);
+        return call != null && call.held;
+    }
+
+    /**
+     * Places a call from the workplace, outside the queue: its request is DIALING and its attempt written, its
+     * operator RINGING (the caller's transaction, committed); the call goes to that operator when answered and its
+     * end is followed like any other (wrap-up, strategy or manual settlement).
+     */
+    boolean placeManual(CampaignView campaign, DialAttempt attempt, String callerId, OperatorPool.Seat operator) {
+        String callId = CALL_ID_PREFIX + attempt.id();
+        boolean amd = false;
+        Live live = new Live(attempt.id(), callId, campaign.id(), campaign.settings().dialing(), amd, lines -> 0,
+                clock.instant());
+        live.manual = true;
+        live.operatorId = operator.operatorId();
+        live.operatorWrapUp = operator.wrapUpSeconds();
+        tracked.put(callId, live);
+        Placed placed = new Placed(attempt, callId, null, callerId);
+        try {
+            port.originate(request(campaign, placed, new CallRoute.ToOperator(operator.endpoint()), amd,
+                    operator.operatorId()));
+            attempts.originated(List.of(attempt.id()), clock.instant());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Manual call {} to {} not placed: {}", callId, attempt.phone(), e.toString());
+            events.execute(() -> end(attempt.id(), callId, OutcomeCategory.FAILED, null, null,
+                    "not placed: " + e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Whether the dialer follows calls (it listens to the port); manual calls need it. */
+    boolean listening() {
+        return events != null && port.connected();
     }
 
     // ---------------------------------------------------------------- reconciliation
@@ -800,6 +895,10 @@ class Dialer implements CallEventListener, WrapUps {
         volatile boolean bridged;
         volatile Long operatorId;
         volatile Integer operatorWrapUp;
+        /** Placed from the workplace outside the queue: goes to its operator, never waits for another. */
+        volatile boolean manual;
+        /** On hold (call controls) until an operator is connected again. */
+        volatile boolean held;
 
         Live(long attemptId, String callId, long campaignId, CampaignDialing dialing, boolean amd, CampaignPacer pacer,
              Instant dialledAt) {
@@ -814,7 +913,7 @@ class Dialer implements CallEventListener, WrapUps {
 
         /** Progressive and predictive: an answered person waits until an operator is connected. */
         boolean waitsForOperator() {
-            return dialing.mode() == DialingMode.PROGRESSIVE || dialing.mode() == DialingMode.PREDICTIVE;
+            return !manual && dialing.mode() == DialingMode.PROGRESSIVE || dialing.mode() == DialingMode.PREDICTIVE;
         }
     }
 }

@@ -39,6 +39,46 @@ public interface OperatorPool {
      */
     void released(long attemptId, boolean talked, Instant wrapUpUntil);
 
+    // ---------------------------------------------------------------- call controls (CallControl)
+
+    /** The operator holding a call (its current operator, not one that handed it over), if any. */
+    default java.util.Optional<Seat> holder(long attemptId) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Transfer: the IN_CALL operator of a call hands it over and wraps up its own part until {@code wrapUpUntil}
+     * (WRAP_UP, still showing the call, whose outcome is no longer its to decide).
+     *
+     * @return false when no operator holds the call IN_CALL
+     */
+    default boolean handOver(long attemptId, Instant wrapUpUntil) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Manual dial: gives a logged-in operator holding no call (READY or NOT_READY) a call placed outside the queue,
+     * as RINGING; a NOT_READY operator is not ready again after the call.
+     *
+     * @return false when the operator is not free (holds a call, is offline) any more
+     */
+    default boolean reserveOutsideQueue(long operatorId, long campaignId, long attemptId) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * A logged-in operator that holds no call, READY or NOT_READY (manual dial works from both); its seat reads
+     * READY either way.
+     */
+    default java.util.Optional<Seat> free(long operatorId) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Whether the operator's phone should answer calls Dozvon connects to it by itself. */
+    default boolean autoAnswer(long operatorId) {
+        return false;
+    }
+
     /** An operator's state as far as dialing cares. */
     enum SeatState { READY, PREVIEW, RINGING, IN_CALL, WRAP_UP }
 

@@ -37,7 +37,7 @@ class RoleAccessTests extends ApplicationTestBase {
             "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
             "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
             "/strategies/decisions/{decision}/versions/1/xml", "/monitoring",
-            "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
+            "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
             "/settings/connectors", "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
             "/camunda/app/cockpit/default/");
 
@@ -48,7 +48,7 @@ class RoleAccessTests extends ApplicationTestBase {
                     "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks", "/campaigns/caller-ids",
                     "/campaigns/alerts", "/contacts", "/contacts/fields",
                     "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
-                    "/imports/sources", "/monitoring", "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/reports"),
+                    "/imports/sources", "/monitoring", "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports"),
             "ANALYST", Set.of("/strategies", "/strategies/dry-run", "/strategies/processes/{strategy}", "/strategies/processes/{strategy}/versions/1",
                     "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
                     "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",

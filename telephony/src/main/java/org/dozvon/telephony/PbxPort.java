@@ -35,6 +35,22 @@ public interface PbxPort {
      */
     void connectToOperator(CallId callId, String operatorEndpoint);
 
+    /**
+     * As {@link #connectToOperator(CallId, String)}, telling the dialplan whether the operator's phone answers by
+     * itself (channel variable {@code DOZVON_AUTO_ANSWER}, yes or no; {@code docs/telephony.md}).
+     */
+    default void connectToOperator(CallId callId, String operatorEndpoint, boolean autoAnswer) {
+        connectToOperator(callId, operatorEndpoint);
+    }
+
+    /**
+     * Puts the answered customer on hold: the dialplan's {@code hold} extension of Dozvon's context plays music on
+     * hold; the operator's leg is hung up. {@link #connectToOperator} brings the customer back to an operator.
+     */
+    default void hold(CallId callId) {
+        throw new UnsupportedOperationException("this PBX port cannot hold calls");
+    }
+
     /** Registers a listener for the events of every call; see {@link CallEventListener}. */
     void addListener(CallEventListener listener);
 

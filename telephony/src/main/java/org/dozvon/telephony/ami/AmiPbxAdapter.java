@@ -285,6 +285,20 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
 
     @Override
     public void connectToOperator(CallId callId, String operatorEndpoint) {
+        connectToOperator(callId, operatorEndpoint, null);
+    }
+
+    @Override
+    public void connectToOperator(CallId callId, String operatorEndpoint, boolean autoAnswer) {
+        connectToOperator(callId, operatorEndpoint, (Boolean) autoAnswer);
+    }
+
+    @Override
+    public void hold(CallId callId) {
+        redirect(callId, settings.dialplanContext(), "hold", 1);
+    }
+
+    private void connectToOperator(CallId callId, String operatorEndpoint, @Nullable Boolean autoAnswer) {
         events.execute(() -> {
             TrackedCall call = calls.get(callId);
             if (call == null || call.ended || call.customerChannel == null) {
@@ -295,6 +309,10 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
             String channel = call.customerChannel;
             send(new SetVarAction(channel, "DOZVON_OPERATOR", operatorEndpoint), response -> { },
                     failure -> log.warn("Setvar for call {} not sent: {}", callId, failure));
+            if (autoAnswer != null) {
+                send(new SetVarAction(channel, "DOZVON_AUTO_ANSWER", autoAnswer ? "yes" : "no"), response -> { },
+                        failure -> log.warn("Setvar for call {} not sent: {}", callId, failure));
+            }
             send(new RedirectAction(channel, settings.dialplanContext(), "operator", 1), response -> {
                 if (response instanceof ManagerError) {
                     log.warn("Connecting call {} to {} refused: {}", callId, operatorEndpoint, response.getMessage());

@@ -79,6 +79,19 @@ public final class AmiSimulator implements AutoCloseable {
      * How many Originate actions arrived for each call id ({@code ChannelId}) since the simulator started: a
      * value above 1 is a call dialled twice.
      */
+    /**
+     * While on, every customer answers and stays on the line until Dozvon hangs up, moves or transfers the call
+     * (tests of call controls); off: the configured outcomes and talk times.
+     */
+    public void customersStay(boolean stay) {
+        pbx.customersStay(stay);
+    }
+
+    /** The operator phones the dialplan rang with {@code DOZVON_AUTO_ANSWER=yes}, in order. */
+    public java.util.List<String> autoAnswered() {
+        return pbx.autoAnswered();
+    }
+
     public java.util.Map<String, Integer> originates() {
         return pbx.originates();
     }

@@ -149,6 +149,10 @@ final class SimulatedPbx {
     private final long bootEpochSeconds = System.currentTimeMillis() / 1000;
     private int channelSequence;
     private int uniqueSequence;
+    /** While set, every customer answers and stays on the line until Dozvon ends or moves the call (call controls). */
+    private volatile boolean customersStay;
+    /** The operator phones dialled with DOZVON_AUTO_ANSWER=yes, in order (a real phone would answer by itself). */
+    private final List<String> autoAnswered = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Originate actions received per ChannelId, kept for the life of the simulator (tests count double dials). */
     private final Map<String, Integer> originates = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -174,6 +178,14 @@ final class SimulatedPbx {
 
     void close() {
         thread.shutdownNow();
+    }
+
+    void customersStay(boolean stay) {
+        customersStay = stay;
+    }
+
+    List<String> autoAnswered() {
+        return List.copyOf(autoAnswered);
     }
 
     Map<String, Integer> originates() {
@@ -365,6 +377,9 @@ final class SimulatedPbx {
     }
 
     private Outcome drawOutcome() {
+        if (customersStay) {
+            return Outcome.ANSWER;
+        }
         int[] weights = {settings.answer(), settings.busy(), settings.noAnswer(), settings.rejected(),
                 settings.congestion(), settings.machine()};
         Outcome[] outcomes = {Outcome.ANSWER, Outcome.BUSY, Outcome.NOANSWER, Outcome.REJECT, Outcome.CONGESTION,
@@ -578,6 +593,9 @@ final class SimulatedPbx {
     }
 
     private Duration talkTime(Call call) {
+        if (customersStay) {
+            return Duration.ofHours(1);
+        }
         return between(settings.talkTimeMin(), settings.talkTimeMax());
     }
 
@@ -626,6 +644,9 @@ final class SimulatedPbx {
         }
         near.application = "Dial";
         near.applicationData = endpoint;
+        if ("yes".equalsIgnoreCase(call.variables.get("DOZVON_AUTO_ANSWER"))) {
+            autoAnswered.add(endpoint);
+        }
         Leg operator = newLeg(endpoint, bootEpochSeconds + "." + uniqueSequence++, call.linkedid, null);
         for (Channel channel : operator.channels()) {
             channel.callerNum = call.customer.near.callerNum;
@@ -818,6 +839,12 @@ final class SimulatedPbx {
         if (call.variables.containsKey("DOZVON_ROUTE")
                 && near.context.equals(call.originate.get("Context", "")) && exten.equals("operator")) {
             dialOperator(call);
+        } else if (call.variables.containsKey("DOZVON_ROUTE")
+                && near.context.equals(call.originate.get("Context", "")) && exten.equals("hold")) {
+            // the dialplan's hold extension: music on hold until Dozvon connects an operator again
+            near.application = "MusicOnHold";
+            near.applicationData = "default";
+            later(call, talkTime(call), () -> customerHangsUp(call));
         } else {
             near.application = "AGI";
             later(call, talkTime(call), () -> customerHangsUp(call));
