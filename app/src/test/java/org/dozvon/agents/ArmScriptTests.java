@@ -76,7 +76,8 @@ class ArmScriptTests extends ApplicationTestBase {
                   {"key": "note", "text": "Anything else?", "type": "TEXT"}]}""".formatted(fixture.suffix));
         assertThat(script.statusCode()).as(script.body()).isEqualTo(201);
         long scriptId = fixture.read(script.body()).get("id").asLong();
-        campaignId = fixture.startedCampaign(fixture.list(1), """
+        // several contacts: the simulator answers about half the calls, and an unanswered one is retried only hours later
+        campaignId = fixture.startedCampaign(fixture.list(5), """
                 "completionCodeGroupId": %d, "scriptId": %d,
                 "dialing": {"mode": "PROGRESSIVE", "detectMachine": false, "wrapUpSeconds": 300}""".formatted(group, scriptId));
 
@@ -102,10 +103,13 @@ class ArmScriptTests extends ApplicationTestBase {
         assertThat(operators.operator(operatorId).orElseThrow().state()).isEqualTo(OperatorState.WRAP_UP);
         assertThat(scripts.answers(attempt)).isEmpty();
 
+        // a pause now takes effect after the wrap-up: no second call reaches the operator
+        assertThat(arm.submit("/arm", "/arm/state", Map.of("state", "NOT_READY", "reason", "BREAK")).statusCode()).isEqualTo(200);
         form.put("answer_plan", "Plus");
         HttpResponse<String> accepted = arm.submit("/arm", "/arm/wrap-up", form);
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).doesNotContain("alert-danger");
+        assertThat(operators.operator(operatorId).orElseThrow().state()).isEqualTo(OperatorState.NOT_READY);
         assertThat(scripts.answers(attempt))
                 .extracting(ScriptAnswer::questionKey, ScriptAnswer::answer, ScriptAnswer::answeredBy)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("agrees", "YES", username),
