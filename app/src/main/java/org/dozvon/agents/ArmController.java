@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dozvon.Violation;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -21,6 +22,8 @@ import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.CodeGroup;
 import org.dozvon.campaigns.CompletionCode;
 import org.dozvon.campaigns.CompletionCodes;
+import org.dozvon.campaigns.Script;
+import org.dozvon.campaigns.Scripts;
 import org.dozvon.contacts.ContactCards;
 import org.dozvon.contacts.ContactLists;
 import org.dozvon.contacts.ContactSelections;
@@ -58,12 +61,14 @@ class ArmController {
     private final ContactSelections selections;
     private final DncLists dnc;
     private final Clock clock;
+    private final Scripts scripts;
 
     ArmController(Operators operators, AgentsProperties properties, CallRecords calls, ContactCards cards,
                   ContactLists lists, Campaigns campaigns, CompletionCodes codes, ContactSelections selections,
-                  DncLists dnc, Clock clock) {
+                  DncLists dnc, Clock clock, Scripts scripts) {
         this.selections = selections;
         this.dnc = dnc;
+        this.scripts = scripts;
         this.operators = operators;
         this.properties = properties;
         this.calls = calls;
@@ -150,14 +155,21 @@ class ArmController {
 
     /**
      * Ends the wrap-up: the code is mandatory and must be one the campaign offers; the callback is "in 30 min,
-     * 1 h, 2 h, 3 h" or a date-time in the future.
+     * 1 h, 2 h, 3 h" or a date-time in the future; the answers to the campaign's script ({@code answer_<key>})
+     * must answer its mandatory questions with answers of their types, and are stored before the wrap-up ends.
+     * A refusal shows the panel again with what was typed.
      */
     @PostMapping("/arm/wrap-up")
     @RequiresPermission(Permission.WORKPLACE_USE)
     String wrapUp(@AuthenticationPrincipal DozvonUser user, @RequestParam(required = false) String code,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String callback,
                   @RequestParam(required = false) String callbackAt,
-                  @RequestParam(required = false) Long doNotCallList, Model model) {
+                  @RequestParam(required = false) Long doNotCallList, @RequestParam Map<String, String> params,
+                  Model model) {
+        Map<String, String> answers = Scripts.answersIn(params);
+        model.addAttribute("answers", answers);
+        model.addAttribute("typedCode", code);
+        model.addAttribute("typedComment", comment);
         Optional<OperatorView> found = operators.ofUser(user.id())
                 .filter(o -> o.state() == OperatorState.WRAP_UP && o.attemptId() != null);
         if (found.isEmpty()) {
@@ -195,6 +207,15 @@ class ArmController {
         Optional<CallRecord> call = calls.attempt(operator.attemptId());
         if (doNotCallList != null && selections.dncLists().stream().noneMatch(list -> list.id() == doNotCallList)) {
             return panel(user, model, "arm.error.dncList");
+        }
+        Optional<Script> script = Optional.ofNullable(operator.campaignId()).flatMap(scripts::forCampaign);
+        if (script.isPresent()) {
+            List<Violation> violations = scripts.saveAnswers(operator.attemptId(), operator.campaignId(),
+                    script.get().id(), answers, user.getUsername());
+            if (!violations.isEmpty()) {
+                model.addAttribute("violations", violations);
+                return panel(user, model, "arm.error.answers");
+            }
         }
         if (!operators.finishWrapUp(operator.id(), operator.attemptId(), chosen, comment, when)) {
             return panel(user, model, "arm.error.notWrappingUp");
@@ -240,6 +261,7 @@ class ArmController {
         model.addAttribute("codes", offered(operator));
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("campaignDnc", campaign.map(c -> c.settings().dncListIds()).orElse(List.of()));
+        model.addAttribute("script", Optional.ofNullable(operator.campaignId()).flatMap(scripts::forCampaign).orElse(null));
         call.flatMap(c -> cards.card(c.contactId())).ifPresent(card -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             Optional<ListSchema> schema = lists.schema(card.listId());
@@ -248,11 +270,13 @@ class ArmController {
                 fields.put(field.name(), value == null ? "" : value);
             }));
             model.addAttribute("fields", fields);
+            model.addAttribute("cardValues", card.values());
             model.addAttribute("listName", schema.map(ListSchema::listName).orElse(null));
             model.addAttribute("history", calls.list(null, c(call), null, HISTORY + 1).stream()
                     .filter(earlier -> earlier.attemptId() != operator.attemptId()).limit(HISTORY).toList());
         });
     }
+
 
     private static Long c(Optional<CallRecord> call) {
         return call.map(CallRecord::contactId).orElse(null);

@@ -42,9 +42,12 @@ class CampaignEditor {
     private final WorkingCalendars calendars;
     private final CallerIds callerIds;
     private final SkillCatalogue skills;
+    private final Scripts scripts;
 
     CampaignEditor(CampaignStore store, ContactSelections selections, ApplicationEventPublisher events, Clock clock,
-                   CompletionCodes codes, WorkingCalendars calendars, CallerIds callerIds, SkillCatalogue skills) {
+                   CompletionCodes codes, WorkingCalendars calendars, CallerIds callerIds, SkillCatalogue skills,
+                   Scripts scripts) {
+        this.scripts = scripts;
         this.store = store;
         this.selections = selections;
         this.events = events;
@@ -145,6 +148,9 @@ class CampaignEditor {
         checkDialing(s, violations);
         if (s.completionCodeGroupId() != null && codes.group(s.completionCodeGroupId()).isEmpty()) {
             violations.add(new Violation("completionCodeGroupId", "campaigns.error.noCodeGroup", String.valueOf(s.completionCodeGroupId())));
+        }
+        if (s.scriptId() != null && scripts.script(s.scriptId()).isEmpty()) {
+            violations.add(new Violation("scriptId", "campaigns.error.noScript", String.valueOf(s.scriptId())));
         }
         if (s.calendarId() != null && calendars.calendar(s.calendarId()).isEmpty()) {
             violations.add(new Violation("calendarId", "campaigns.error.noCalendar", String.valueOf(s.calendarId())));

@@ -49,7 +49,7 @@ final class CampaignForm {
                 .set("maxAttemptsPerContact", s.maxAttemptsPerContact()).set("maxAttemptsPerDay", s.maxAttemptsPerDay())
                 .set("maxHoursSinceFirstAttempt", s.maxHoursSinceFirstAttempt())
                 .set("maxHoursSinceCreation", s.maxHoursSinceCreation()).set("maxLines", s.maxLines())
-                .set("callerIdGroupId", s.callerIdGroupId()).set("revision", revision);
+                .set("callerIdGroupId", s.callerIdGroupId()).set("scriptId", s.scriptId()).set("revision", revision);
         CampaignDialing d = s.dialing();
         form.set("dialingMode", d.mode().name()).set("linesPerOperator", decimal(d.linesPerOperator()))
                 .set("abandonTarget", decimal(d.abandonTarget())).set("previewSeconds", d.previewSeconds())
@@ -147,7 +147,8 @@ final class CampaignForm {
                 read.integer("maxHoursSinceFirstAttempt", form.value("maxHoursSinceFirstAttempt")),
                 read.integer("maxHoursSinceCreation", form.value("maxHoursSinceCreation")),
                 read.integer("maxLines", form.value("maxLines")),
-                read.id("callerIdGroupId", form.value("callerIdGroupId")), dialing(form, read));
+                read.id("callerIdGroupId", form.value("callerIdGroupId")), dialing(form, read),
+                read.id("scriptId", form.value("scriptId")));
         Long revision = read.id("revision", form.value("revision"));
         return new Parsed(settings, violations, revision);
     }

@@ -45,6 +45,7 @@ import org.dozvon.contacts.ContactSelection;
  * @param maxLines                  how many calls the campaign may have at once; null: as many as the connectors carry
  * @param callerIdGroupId           the caller-ID group its calls draw a number from; null: the trunk's own number
  * @param dialing                   the dialing mode and the operators it takes
+ * @param scriptId                  the call script its operators follow and answer at wrap-up; null: none
  */
 public record CampaignSettings(
         String name, String description,
@@ -58,7 +59,7 @@ public record CampaignSettings(
         Integer callbackPeriodHours, String numberPrefix,
         Integer maxAttemptsPerContact, Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
         Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation, Integer maxLines, Long callerIdGroupId,
-        CampaignDialing dialing) {
+        CampaignDialing dialing, Long scriptId) {
 
     public static final String DEFAULT_ZONE = "Europe/Moscow";
 
@@ -95,17 +96,17 @@ public record CampaignSettings(
         hours.put(DayType.HOLIDAY, List.of());
         return new CampaignSettings("", null, null, null, List.of(), ContactSelection.ListOrder.IN_ORDER, ContactFilter.NONE,
                 100, ContactSelection.Ordering.OLDEST_FIRST, List.of(), null, null, false, 1, null, null,
-                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null, null, null, CampaignDialing.DEFAULT);
+                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null, null, null, CampaignDialing.DEFAULT, null);
     }
 
     /** These settings under another name. */
     public CampaignSettings withName(String newName) {
-        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing);
+        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId);
     }
 
     /** These settings with another strategy (version null: the latest). */
     public CampaignSettings withStrategy(String key, Integer version) {
-        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing);
+        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId);
     }
 
     /** The campaign's zone. */

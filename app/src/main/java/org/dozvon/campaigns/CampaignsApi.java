@@ -187,7 +187,7 @@ class CampaignsApi {
                        Integer callbackPeriodHours, String numberPrefix, Integer maxAttemptsPerContact,
                        Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
                        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation,
-                       Integer maxLines, Long callerIdGroupId, DialingDto dialing,
+                       Integer maxLines, Long callerIdGroupId, DialingDto dialing, Long scriptId,
                        Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
 
         static CampaignDto of(CampaignView view) {
@@ -203,7 +203,7 @@ class CampaignsApi {
                     s.weight(), s.startsAt(), s.stopsAt(), s.timeZoneMode(), s.timeZone(), hours, exceptions,
                     s.callbackPeriodHours(), s.numberPrefix(), s.maxAttemptsPerContact(), s.maxAttemptsPerPhoneType(),
                     s.maxAttemptsPerDay(), s.maxHoursSinceFirstAttempt(), s.maxHoursSinceCreation(), s.maxLines(),
-                    s.callerIdGroupId(), DialingDto.of(s.dialing()), view.createdAt(),
+                    s.callerIdGroupId(), DialingDto.of(s.dialing()), s.scriptId(), view.createdAt(),
                     view.updatedAt(), view.statusChangedAt());
         }
 
@@ -235,7 +235,7 @@ class CampaignsApi {
                     startsAt, stopsAt, timeZoneMode, timeZone == null ? CampaignSettings.DEFAULT_ZONE : timeZone.strip(),
                     hours, dates, callbackPeriodHours, blankToNull(numberPrefix), maxAttemptsPerContact,
                     maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines,
-                    callerIdGroupId, dialing == null ? CampaignDialing.DEFAULT : dialing.dialing());
+                    callerIdGroupId, dialing == null ? CampaignDialing.DEFAULT : dialing.dialing(), scriptId);
         }
 
         private static List<CallingInterval> intervals(List<IntervalDto> given, String field, List<Violation> violations) {

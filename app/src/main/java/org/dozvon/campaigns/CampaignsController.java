@@ -36,7 +36,7 @@ class CampaignsController {
 
     static {
         TABS.put("general", Set.of("name", "description", "strategyKey", "strategyVersion", "completionCodeGroupId", "kind",
-                "weight", "numberPrefix", "maxLines", "callerIdGroupId", "revision", "status"));
+                "weight", "numberPrefix", "maxLines", "callerIdGroupId", "revision", "status", "scriptId"));
         TABS.put("selection", Set.of("lists", "listOrder", "filter", "percent", "ordering", "dncLists"));
         TABS.put("schedule", Set.of("startsAt", "stopsAt", "timeZoneMode", "timeZone", "calendarId", "callingHours",
                 "callingHours.WORKDAY", "callingHours.WEEKEND", "callingHours.HOLIDAY", "exceptions", "callbackPeriodHours"));
@@ -55,10 +55,12 @@ class CampaignsController {
     private final StrategyCatalogue strategies;
     private final CallerIds callerIds;
     private final SkillCatalogue skills;
+    private final Scripts scripts;
 
     CampaignsController(Campaigns campaigns, CampaignStore store, CampaignEditor editor, ContactSelections selections,
                         CompletionCodes codes, WorkingCalendars calendars, StrategyCatalogue strategies,
-                        CallerIds callerIds, SkillCatalogue skills) {
+                        CallerIds callerIds, SkillCatalogue skills, Scripts scripts) {
+        this.scripts = scripts;
         this.strategies = strategies;
         this.skills = skills;
         this.callerIds = callerIds;
@@ -98,6 +100,8 @@ class CampaignsController {
                 : codes.group(s.completionCodeGroupId()).map(CodeGroup::name).orElse(null));
         model.addAttribute("calendarName", s.calendarId() == null ? null
                 : calendars.calendar(s.calendarId()).map(WorkingCalendar::name).orElse(null));
+        model.addAttribute("scriptName", s.scriptId() == null ? null
+                : scripts.script(s.scriptId()).map(Script::name).orElse(null));
         model.addAttribute("callerIdGroupName", s.callerIdGroupId() == null ? null
                 : callerIds.group(s.callerIdGroupId()).map(CallerIdGroup::name).orElse(null));
         model.addAttribute("skillName", s.dialing().skillId() == null ? null
@@ -247,6 +251,7 @@ class CampaignsController {
         model.addAttribute("codeGroups", codes.groups());
         model.addAttribute("operatorCodes", codes.codes().stream().filter(c -> c.kind() == CodeKind.OPERATOR).toList());
         model.addAttribute("callerIdGroups", callerIds.groups());
+        model.addAttribute("scripts", scripts.scripts());
         model.addAttribute("skills", skills.skills());
         model.addAttribute("dialingModes", DialingMode.values());
         model.addAttribute("calendars", calendars.calendars());

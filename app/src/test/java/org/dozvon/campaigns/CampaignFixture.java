@@ -135,7 +135,7 @@ final class CampaignFixture {
             return new CampaignSettings(name, null, strategyKey, strategyVersion, lists, listOrder, filter, percent, ordering,
                     dncLists, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, mode, zone, hours,
                     exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType,
-                    maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, null, null, dialing);
+                    maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, null, null, dialing, null);
         }
     }
 }
