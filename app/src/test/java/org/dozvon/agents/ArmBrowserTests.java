@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.Map;
 
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.Chromium;
-import org.dozvon.access.TestUsers;
 import org.dozvon.dialing.DialingFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,17 +66,10 @@ class ArmBrowserTests extends ApplicationTestBase {
     void anOperatorTakesACallSeesTheCardLiveAndWrapsUpWithACodeAndACallback() throws Exception {
         DialingFixture fixture = new DialingFixture(port, ADMIN_PASSWORD, jdbc);
         String username = "arm-" + fixture.suffix;
-        new TestUsers(context).ensure(username, PASSWORD, false, "OPERATOR");
-        Operators.Saved saved = operators.save(null, new Operators.OperatorDraft("Оператор " + fixture.suffix,
-                operators.userNamed(username).orElseThrow(), null, null, Map.of()));
-        assertThat(saved.violations()).isEmpty();
-        operatorId = saved.id();
+        ArmFixture setup = new ArmFixture(fixture, operators, context);
+        operatorId = setup.operatorOfNewUser(username, PASSWORD, "Оператор " + fixture.suffix);
         String code = "AGREED_" + fixture.suffix.toUpperCase();
-        assertThat(fixture.send("POST", "/api/v1/completion-codes", """
-                {"code": "%s", "name": "Согласен", "category": "ANSWERED", "resolution": "SUCCESS"}""".formatted(code))
-                .statusCode()).isEqualTo(201);
-        long group = fixture.read(fixture.send("POST", "/api/v1/code-groups",
-                "{\"name\": \"ARM %s\", \"codes\": [\"%s\"]}".formatted(fixture.suffix, code)).body()).get("id").asLong();
+        long group = setup.codeGroupOf(code, "Согласен");
         long dncList = fixture.read(fixture.send("POST", "/api/v1/dnc-lists",
                 "{\"name\": \"Refused %s\"}".formatted(fixture.suffix)).body()).get("id").asLong();
         // AMD off and a long wrap-up: the person is connected at the answer, the form waits for the operator

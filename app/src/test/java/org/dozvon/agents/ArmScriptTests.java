@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.PortalClient;
-import org.dozvon.access.TestUsers;
 import org.dozvon.campaigns.ScriptAnswer;
 import org.dozvon.campaigns.Scripts;
 import org.dozvon.dialing.DialingFixture;
@@ -56,17 +55,10 @@ class ArmScriptTests extends ApplicationTestBase {
     void theWrapUpIsRefusedUntilTheScriptsMandatoryQuestionsAreAnsweredAndThenStoresTheAnswers() throws Exception {
         DialingFixture fixture = new DialingFixture(port, ADMIN_PASSWORD, jdbc);
         String username = "arm-script-" + fixture.suffix;
-        new TestUsers(context).ensure(username, PASSWORD, false, "OPERATOR");
-        Operators.Saved saved = operators.save(null, new Operators.OperatorDraft("Script operator " + fixture.suffix,
-                operators.userNamed(username).orElseThrow(), null, null, Map.of()));
-        assertThat(saved.violations()).isEmpty();
-        operatorId = saved.id();
+        ArmFixture setup = new ArmFixture(fixture, operators, context);
+        operatorId = setup.operatorOfNewUser(username, PASSWORD, "Script operator " + fixture.suffix);
         String code = "AGREED_" + fixture.suffix.toUpperCase();
-        assertThat(fixture.send("POST", "/api/v1/completion-codes", """
-                {"code": "%s", "name": "Agreed", "category": "ANSWERED", "resolution": "SUCCESS"}""".formatted(code))
-                .statusCode()).isEqualTo(201);
-        long group = fixture.read(fixture.send("POST", "/api/v1/code-groups",
-                "{\"name\": \"Script %s\", \"codes\": [\"%s\"]}".formatted(fixture.suffix, code)).body()).get("id").asLong();
+        long group = setup.codeGroupOf(code, "Agreed");
         HttpResponse<String> script = fixture.send("POST", "/api/v1/scripts", """
                 {"name": "ARM script %s", "questions": [
                   {"key": "agrees", "text": "Does the client agree?", "type": "YES_NO", "mandatory": true,
