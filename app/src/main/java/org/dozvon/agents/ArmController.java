@@ -17,6 +17,7 @@ import org.dozvon.Violation;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.campaigns.CampaignSettings;
 import org.dozvon.campaigns.CampaignView;
 import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.CodeGroup;
@@ -145,7 +146,7 @@ class ArmController {
         String problem = null;
         if (code == null || code.isBlank()) {
             problem = "arm.error.skipCode";
-        } else if (operator.isPresent() && !offered(operator.get()).stream().anyMatch(c -> c.code().equals(code))) {
+        } else if (operator.isPresent() && !offered(campaignOf(operator.get())).stream().anyMatch(c -> c.code().equals(code))) {
             problem = "arm.error.code";
         } else if (operator.isPresent() && !operators.skipPreview(operator.get().id(), code)) {
             problem = "arm.error.notPreviewing";
@@ -176,7 +177,8 @@ class ArmController {
             return panel(user, model, "arm.error.notWrappingUp");
         }
         OperatorView operator = found.get();
-        List<CompletionCode> offered = offered(operator);
+        Optional<CampaignView> campaign = campaignOf(operator);
+        List<CompletionCode> offered = offered(campaign);
         if (!offered.isEmpty() && (code == null || code.isBlank())) {
             return panel(user, model, "arm.error.codeRequired");
         }
@@ -189,7 +191,7 @@ class ArmController {
         if (callback != null && !callback.isBlank() && !"NONE".equals(callback)) {
             if ("AT".equals(callback)) {
                 try {
-                    when = LocalDateTime.parse(callbackAt).atZone(zone(operator)).toInstant();
+                    when = LocalDateTime.parse(callbackAt).atZone(zone(campaign)).toInstant();
                 } catch (DateTimeParseException | NullPointerException e) {
                     return panel(user, model, "arm.error.callbackAt");
                 }
@@ -247,18 +249,19 @@ class ArmController {
         if (operator.state() == OperatorState.OFFLINE) {
             model.addAttribute("freeExtensions", operators.extensions().stream().filter(e -> e.inUseBy() == null).toList());
         }
+        Optional<CampaignView> campaign = campaignOf(operator);
         if (!operator.state().holdsCall() && operator.state() != OperatorState.OFFLINE) {
-            Instant midnight = LocalDate.now(clock.withZone(zone(operator))).atStartOfDay(zone(operator)).toInstant();
+            ZoneId zone = zone(campaign);
+            Instant midnight = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
             model.addAttribute("today", calls.ofOperator(operator.id(), midnight, TODAY));
         }
-        Optional<CampaignView> campaign = Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find);
         model.addAttribute("campaign", campaign.orElse(null));
         if (operator.attemptId() == null) {
             return;
         }
         Optional<CallRecord> call = calls.attempt(operator.attemptId());
         model.addAttribute("call", call.orElse(null));
-        model.addAttribute("codes", offered(operator));
+        model.addAttribute("codes", offered(campaign));
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("campaignDnc", campaign.map(c -> c.settings().dncListIds()).orElse(List.of()));
         model.addAttribute("script", Optional.ofNullable(operator.campaignId()).flatMap(scripts::forCampaign).orElse(null));
@@ -282,15 +285,18 @@ class ArmController {
         return call.map(CallRecord::contactId).orElse(null);
     }
 
-    /** The operator codes the operator's campaign offers (its group's active operator codes, in order). */
-    private List<CompletionCode> offered(OperatorView operator) {
-        return Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find)
-                .map(c -> c.settings().completionCodeGroupId()).flatMap(codes::group).map(CodeGroup::offered)
+    /** The campaign the operator works for: looked up once per request. */
+    private Optional<CampaignView> campaignOf(OperatorView operator) {
+        return Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find);
+    }
+
+    /** The operator codes the campaign offers (its group's active operator codes, in order). */
+    private List<CompletionCode> offered(Optional<CampaignView> campaign) {
+        return campaign.map(c -> c.settings().completionCodeGroupId()).flatMap(codes::group).map(CodeGroup::offered)
                 .orElse(new ArrayList<>());
     }
 
-    private ZoneId zone(OperatorView operator) {
-        return Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find).map(c -> c.settings().zone())
-                .orElse(ZoneId.of("Europe/Moscow"));
+    private static ZoneId zone(Optional<CampaignView> campaign) {
+        return campaign.map(c -> c.settings().zone()).orElse(ZoneId.of(CampaignSettings.DEFAULT_ZONE));
     }
 }

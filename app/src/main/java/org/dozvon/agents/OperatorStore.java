@@ -307,9 +307,14 @@ class OperatorStore {
         return jdbc.sql("delete from skill where id = :id").param("id", id).update() == 1;
     }
 
-    /** How many operators have a skill. */
-    int skillHolders(long id) {
-        return jdbc.sql("select count(*) from operator_skill where skill_id = :id").param("id", id).query(Integer.class).single();
+    /** How many operators have each skill (skills nobody has are absent). */
+    Map<Long, Integer> skillHolders() {
+        Map<Long, Integer> holders = new HashMap<>();
+        jdbc.sql("select skill_id, count(*) from operator_skill group by skill_id")
+                .query(rs -> {
+                    holders.put(rs.getLong(1), rs.getInt(2));
+                });
+        return holders;
     }
 
     // ---------------------------------------------------------------- rows

@@ -409,7 +409,8 @@ public class Operators implements SkillCatalogue {
         return store.deleteSkill(id);
     }
 
-    public int skillHolders(long id) {
-        return store.skillHolders(id);
+    /** How many operators have each skill (skills nobody has are absent). */
+    public Map<Long, Integer> skillHolders() {
+        return store.skillHolders();
     }
 }

@@ -202,9 +202,7 @@ class OperatorsController {
     String skills(@AuthenticationPrincipal DozvonUser user, Model model) {
         model.addAttribute("canManage", user != null && user.has(Permission.OPERATORS_MANAGE));
         model.addAttribute("skills", operators.skillList());
-        Map<Long, Integer> holders = new HashMap<>();
-        operators.skillList().forEach(skill -> holders.put(skill.id(), operators.skillHolders(skill.id())));
-        model.addAttribute("holders", holders);
+        model.addAttribute("holders", operators.skillHolders());
         if (!model.containsAttribute("violations")) {
             model.addAttribute("violations", List.of());
         }

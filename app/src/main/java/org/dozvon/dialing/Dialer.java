@@ -432,7 +432,7 @@ class Dialer implements CallEventListener, WrapUps {
                     return null;
                 }
                 attempts.operator(attempt.id(), seat.operatorId(), seat.name());
-                return new Placed(attempt, callId, connectorId == null ? null : connectors.all().stream()
+                return new Placed(attempt, callId, connectorId == null ? null : order.stream()
                         .filter(c -> c.id() == connectorId).findFirst().orElse(null), callerId);
             });
             if (placed != null) {
