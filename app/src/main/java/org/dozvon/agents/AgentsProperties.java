@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *                    calls and wrap up with a random code of the campaign's group, so a demo runs with nobody at
  *                    the keyboard. Ignored (with a warning) against a real Asterisk
  * @param botPreview  how long a bot looks at a preview card before it dials, at most (uniform from a fifth of it)
- * @param botWrapUp   how long a bot takes to wrap up, at most (uniform from a fifth of it; never beyond the wrap-up time)
+ * @param botWrapUp   how long a bot takes to wrap up, at most (uniform from a fifth of it; never beyond half the
+ *                    wrap-up time, so the deadline never beats it)
  * @param sweep       how often overdue wrap-ups are ended and the bots act
  * @param pauseReasons the reasons an operator picks when it pauses (message key {@code pauseReason.<reason>}
  *                     when the bundles have one, else shown as written)

@@ -93,10 +93,20 @@ class OperatorBots {
                     && !bot.stateSince().plus(delay(random, properties.botPreview())).isAfter(now)) {
                 operators.dialNow(bot.id());
             } else if (bot.state() == OperatorState.WRAP_UP
-                    && !bot.stateSince().plus(delay(random, properties.botWrapUp())).isAfter(now)) {
+                    && !bot.stateSince().plus(wrapUpDelay(bot, random)).isAfter(now)) {
                 operators.finishWrapUp(bot.id(), bot.attemptId(), code(bot.campaignId(), random), null);
             }
         }
+    }
+
+    /** A bot finishes its wrap-up well within the wrap-up time (half of it at most), as a person who knows the clock. */
+    private Duration wrapUpDelay(OperatorView bot, SplittableRandom random) {
+        Duration drawn = delay(random, properties.botWrapUp());
+        if (bot.stateUntil() == null) {
+            return drawn;
+        }
+        Duration half = Duration.between(bot.stateSince(), bot.stateUntil()).dividedBy(2);
+        return drawn.compareTo(half) > 0 ? half : drawn;
     }
 
     private static Duration delay(SplittableRandom random, Duration max) {
