@@ -72,7 +72,10 @@ class ApplyDecision implements JavaDelegate {
             }
             case "CALLBACK" -> {
                 Instant agreed = instant(execution, CALLBACK_AT);
-                keep(execution, CALLBACK_PLANNED, date(agreed != null && agreed.isAfter(now) ? agreed : now.plus(delay)));
+                Instant planned = agreed != null && agreed.isAfter(now) ? agreed : now.plus(delay);
+                keep(execution, CALLBACK_PLANNED, date(planned));
+                // the agreed time, even when it comes before the decision's delay would
+                keep(execution, NOT_BEFORE, date(planned));
                 route(execution, "PLAN");
             }
             case "SMS", "EMAIL", "WEB" -> {

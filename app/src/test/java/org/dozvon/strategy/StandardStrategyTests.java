@@ -84,6 +84,19 @@ class StandardStrategyTests extends StrategyTestBase {
     }
 
     @Test
+    void aCallbackAgreedSoonerThanTheDecisionsDelayIsDialledAtTheAgreedTime() throws Exception {
+        long contact = contact(MOBILE, null, null);
+        long campaign = startedCampaign("");
+        String instance = process(campaign, contact);
+        runUntil(instance, MONDAY_9);
+        // the table's callback rule waits an hour when no time was agreed; the person asked for 30 minutes
+        Instant agreed = MONDAY_9.plus(java.time.Duration.ofMinutes(31));
+        outcome(instance, MONDAY_9.plusSeconds(60), ANSWERED, "CALLBACK", agreed);
+
+        assertThat(dueOfWindow(instance)).isEqualTo(agreed);
+    }
+
+    @Test
     void aCallbackIsDialledAtTheAgreedTimeAheadOfTheQueueEvenOutsideTheHours() throws Exception {
         long contact = contact(MOBILE, null, null);
         long campaign = startedCampaign("");
