@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param botWrapUp   how long a bot takes to wrap up, at most (uniform from a fifth of it; never beyond half the
  *                    wrap-up time, so the deadline never beats it)
  * @param sweep       how often overdue wrap-ups are ended and the bots act
+ * @param callbackWindow how long a callback an operator sets at wrap-up stays open from its time: the window in which
+ *                       it is called back (a personal one waits that long for its operator, then ordinary calling
+ *                       takes over)
  * @param pauseReasons the reasons an operator picks when it pauses (message key {@code pauseReason.<reason>}
  *                     when the bundles have one, else shown as written)
  */
@@ -30,5 +33,6 @@ public record AgentsProperties(
         @DefaultValue("3s") @NotNull Duration botPreview,
         @DefaultValue("5s") @NotNull Duration botWrapUp,
         @DefaultValue("1s") @NotNull Duration sweep,
+        @DefaultValue("1h") @NotNull Duration callbackWindow,
         @DefaultValue({"BREAK", "LUNCH", "TRAINING", "MEETING"}) java.util.List<String> pauseReasons) {
 }

@@ -17,6 +17,8 @@ import org.dozvon.Violation;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.campaigns.CallbackType;
+import org.dozvon.campaigns.Callbacks;
 import org.dozvon.campaigns.CampaignSettings;
 import org.dozvon.campaigns.CampaignView;
 import org.dozvon.campaigns.Campaigns;
@@ -51,6 +53,7 @@ class ArmController {
 
     private static final int HISTORY = 10;
     private static final int TODAY = 50;
+    private static final int CALLBACKS = 20;
 
     private final Operators operators;
     private final AgentsProperties properties;
@@ -63,10 +66,12 @@ class ArmController {
     private final DncLists dnc;
     private final Clock clock;
     private final Scripts scripts;
+    private final Callbacks callbacks;
 
     ArmController(Operators operators, AgentsProperties properties, CallRecords calls, ContactCards cards,
                   ContactLists lists, Campaigns campaigns, CompletionCodes codes, ContactSelections selections,
-                  DncLists dnc, Clock clock, Scripts scripts) {
+                  DncLists dnc, Clock clock, Scripts scripts, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.selections = selections;
         this.dnc = dnc;
         this.scripts = scripts;
@@ -165,6 +170,7 @@ class ArmController {
     String wrapUp(@AuthenticationPrincipal DozvonUser user, @RequestParam(required = false) String code,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String callback,
                   @RequestParam(required = false) String callbackAt,
+                  @RequestParam(defaultValue = "STANDARD") CallbackType callbackType,
                   @RequestParam(required = false) Long doNotCallList, @RequestParam Map<String, String> params,
                   Model model) {
         Map<String, String> answers = Scripts.answersIn(params);
@@ -205,6 +211,11 @@ class ArmController {
                     return panel(user, model, "arm.error.callbackAt");
                 }
             }
+            Integer period = campaign.map(c -> c.settings().callbackPeriodHours()).orElse(null);
+            if (period != null && when.isAfter(now.plus(Duration.ofHours(period)))) {
+                model.addAttribute("problemArgs", new Object[] {period});
+                return panel(user, model, "arm.error.callbackTooFar");
+            }
         }
         Optional<CallRecord> call = calls.attempt(operator.attemptId());
         if (doNotCallList != null && selections.dncLists().stream().noneMatch(list -> list.id() == doNotCallList)) {
@@ -219,7 +230,7 @@ class ArmController {
                 return panel(user, model, "arm.error.answers");
             }
         }
-        if (!operators.finishWrapUp(operator.id(), operator.attemptId(), chosen, comment, when)) {
+        if (!operators.finishWrapUp(operator.id(), operator.attemptId(), chosen, comment, when, callbackType)) {
             return panel(user, model, "arm.error.notWrappingUp");
         }
         if (doNotCallList != null && call.isPresent()) {
@@ -246,6 +257,7 @@ class ArmController {
         }
         OperatorView operator = found.get();
         model.addAttribute("messages", operators.unreadMessages(operator.id()));
+        model.addAttribute("callbacks", callbacks.personal(user.getUsername(), CALLBACKS));
         if (operator.state() == OperatorState.OFFLINE) {
             model.addAttribute("freeExtensions", operators.extensions().stream().filter(e -> e.inUseBy() == null).toList());
         }
@@ -261,6 +273,7 @@ class ArmController {
         }
         Optional<CallRecord> call = calls.attempt(operator.attemptId());
         model.addAttribute("call", call.orElse(null));
+        model.addAttribute("callingBack", callbacks.ofAttempt(operator.attemptId()).orElse(null));
         model.addAttribute("codes", offered(campaign));
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("campaignDnc", campaign.map(c -> c.settings().dncListIds()).orElse(List.of()));

@@ -95,6 +95,11 @@ class OperatorSeats implements OperatorPool {
     }
 
     @Override
+    public java.util.Optional<Long> operatorOfUser(String userName) {
+        return store.operatorOfUserName(userName);
+    }
+
+    @Override
     public boolean autoAnswer(long operatorId) {
         return store.find(operatorId).map(OperatorView::autoAnswer).orElse(false);
     }

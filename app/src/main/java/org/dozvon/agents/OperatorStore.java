@@ -84,6 +84,12 @@ class OperatorStore {
                 .query(Boolean.class).single();
     }
 
+    /** The operator linked to the user of that name. */
+    Optional<Long> operatorOfUserName(String username) {
+        return jdbc.sql("select o.id from operator o join access_user u on u.id = o.user_id where lower(u.username) = lower(:name)")
+                .param("name", username).query(Long.class).optional();
+    }
+
     /** The operator linked to a user. */
     Optional<Long> byUser(long userId) {
         return jdbc.sql("select id from operator where user_id = :id").param("id", userId).query(Long.class).optional();

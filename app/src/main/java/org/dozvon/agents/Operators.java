@@ -10,10 +10,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.dozvon.Violation;
+import org.dozvon.campaigns.CallbackRefused;
+import org.dozvon.campaigns.CallbackType;
+import org.dozvon.campaigns.Callbacks;
 import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.CompletionCode;
 import org.dozvon.campaigns.CompletionCodes;
+import org.dozvon.campaigns.NewCallback;
 import org.dozvon.campaigns.SkillCatalogue;
+import org.dozvon.dialing.CallRecord;
 import org.dozvon.dialing.CallRecords;
 import org.dozvon.dialing.WrapUps;
 import org.slf4j.Logger;
@@ -42,9 +47,13 @@ public class Operators implements SkillCatalogue {
     private final Campaigns campaigns;
     private final ArmNotifier arm;
     private final Clock clock;
+    private final Callbacks callbacks;
+    private final AgentsProperties properties;
 
     Operators(OperatorStore store, WrapUps wrapUps, CallRecords calls, CompletionCodes codes, Campaigns campaigns,
-              ArmNotifier arm, Clock clock) {
+              ArmNotifier arm, Clock clock, Callbacks callbacks, AgentsProperties properties) {
+        this.callbacks = callbacks;
+        this.properties = properties;
         this.campaigns = campaigns;
         this.store = store;
         this.wrapUps = wrapUps;
@@ -264,6 +273,48 @@ public class Operators implements SkillCatalogue {
     /** As {@link #finishWrapUp(long, long, String, Instant)}, keeping the operator's comment with the call. */
     public boolean finishWrapUp(long operatorId, long attemptId, String completionCode, String comment,
                                 Instant callbackAt) {
+        return finishWrapUp(operatorId, attemptId, completionCode, comment, callbackAt, CallbackType.STANDARD);
+    }
+
+    /**
+     * As {@link #finishWrapUp(long, long, String, String, Instant)}; a callback time also schedules a callback of that
+     * type (PERSONAL: to this operator's user; an operator without a user gets a STANDARD one) whose window lasts
+     * {@code dozvon.agents.callback-window}. It is scheduled before the operator is let go (so the workplace shown
+     * next lists it) and cancelled again when the wrap-up is refused.
+     */
+    public boolean finishWrapUp(long operatorId, long attemptId, String completionCode, String comment,
+                                Instant callbackAt, CallbackType callbackType) {
+        Optional<Long> callback = callbackAt == null ? Optional.empty()
+                : scheduleCallback(operatorId, attemptId, callbackAt, callbackType, comment);
+        if (!endWrapUp(operatorId, attemptId, completionCode, comment, callbackAt)) {
+            callback.ifPresent(id -> callbacks.cancel(id, "wrap-up refused"));
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<Long> scheduleCallback(long operatorId, long attemptId, Instant at, CallbackType type,
+                                            String comment) {
+        Optional<CallRecord> call = calls.attempt(attemptId);
+        if (call.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> user = store.username(operatorId);
+        CallbackType kind = type == null || (type == CallbackType.PERSONAL && user.isEmpty()) ? CallbackType.STANDARD : type;
+        Instant from = at.isAfter(clock.instant()) ? at : clock.instant();
+        try {
+            return Optional.of(callbacks.schedule(new NewCallback(call.get().contactId(), call.get().campaignId(),
+                    call.get().number(), kind, kind == CallbackType.PERSONAL ? user.get() : null, from,
+                    from.plus(properties.callbackWindow()), comment), user.orElse("operator " + operatorId)).id());
+        } catch (CallbackRefused e) {
+            // the strategy has the time anyway (its callback is then an ordinary one)
+            log.warn("Callback of call {} not kept: {}", attemptId, e.violations());
+            return Optional.empty();
+        }
+    }
+
+    private boolean endWrapUp(long operatorId, long attemptId, String completionCode, String comment,
+                              Instant callbackAt) {
         Optional<OperatorView> part = store.find(operatorId)
                 .filter(o -> o.handedOver() && Long.valueOf(attemptId).equals(o.attemptId()));
         if (part.isPresent()) {

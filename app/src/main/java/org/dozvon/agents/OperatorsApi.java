@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.dozvon.campaigns.CallbackType;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -104,13 +105,14 @@ class OperatorsApi {
         return operators.dialNow(id) ? ResponseEntity.ok(get(id)) : problems.refused(HttpStatus.CONFLICT, "operators.noPreview");
     }
 
-    /** Ends the operator's wrap-up of a call with a completion code (and a callback time). */
+    /** Ends the operator's wrap-up of a call: completion code, comment, callback time and type (STANDARD by default). */
     @PostMapping("/api/v1/operators/{id}/wrap-up")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     ResponseEntity<?> wrapUp(@PathVariable long id, @RequestBody WrapUpRequest request) {
         OperatorView operator = get(id);
         if (operator.state() != OperatorState.WRAP_UP || operator.attemptId() == null
-                || !operators.finishWrapUp(id, operator.attemptId(), request.completionCode(), request.callbackAt())) {
+                || !operators.finishWrapUp(id, operator.attemptId(), request.completionCode(), request.comment(),
+                        request.callbackAt(), request.callbackType())) {
             return problems.refused(HttpStatus.CONFLICT, "operators.noWrapUp");
         }
         return ResponseEntity.ok(get(id));
@@ -182,7 +184,7 @@ class OperatorsApi {
     record StateResponse(OperatorView operator, Operators.StateChange effective) {
     }
 
-    record WrapUpRequest(String completionCode, Instant callbackAt) {
+    record WrapUpRequest(String completionCode, String comment, Instant callbackAt, CallbackType callbackType) {
     }
 
     record ExtensionRequest(String endpoint, String description) {

@@ -62,6 +62,42 @@ class CallbackStore {
                 .query(CallbackStore::callback).list();
     }
 
+    /**
+     * The open callback of a contact in a campaign whose window holds {@code at} or opens first after it, if any.
+     */
+    Optional<Callback> openFor(long contactId, long campaignId, Instant at) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from callback c
+                        where c.contact_id = :contact and c.campaign_id = :campaign and c.status in ('PENDING', 'DUE')
+                          and c.window_to > :now
+                        order by c.window_from, c.id limit 1""")
+                .param("contact", contactId).param("campaign", campaignId).param("now", Timestamp.from(at))
+                .query(CallbackStore::callback).optional();
+    }
+
+    Optional<Callback> ofAttempt(long attemptId, Instant now) {
+        return jdbc.sql("select " + COLUMNS + " from callback c where c.attempt_id = :attempt order by c.id limit 1")
+                .param("attempt", attemptId).param("now", Timestamp.from(now)).query(CallbackStore::callback).optional();
+    }
+
+    /** An operator's open PERSONAL callbacks (by user name), earliest window first. */
+    List<Callback> personal(String operator, Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from callback c
+                        where lower(c.operator) = lower(:operator) and c.status in ('PENDING', 'DUE') and c.window_to > :now
+                        order by c.window_from, c.id limit :limit""")
+                .param("operator", operator).param("now", Timestamp.from(now)).param("limit", limit)
+                .query(CallbackStore::callback).list();
+    }
+
+    /** Marks an open callback DONE by the call attempt calling back; false when it was not open any more. */
+    boolean called(long id, long attemptId, Instant now) {
+        return jdbc.sql("""
+                        update callback set status = 'DONE', closed_at = :now, closed_by = 'dialing', attempt_id = :attempt
+                        where id = :id and status in ('PENDING', 'DUE')""")
+                .param("now", Timestamp.from(now)).param("attempt", attemptId).param("id", id).update() == 1;
+    }
+
     /** Closes an open callback; false when it was not open (any more) at {@code now}. */
     boolean close(long id, CallbackStatus status, Instant now, String by) {
         return jdbc.sql("""

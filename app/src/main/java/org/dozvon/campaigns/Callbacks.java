@@ -12,6 +12,7 @@ import org.dozvon.contacts.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -122,6 +123,32 @@ public class Callbacks {
      */
     public List<Callback> due(Instant now, Long campaignId, int limit) {
         return store.due(now, campaignId, limit);
+    }
+
+    /**
+     * The open callback of a contact in a campaign that a dial request made at {@code at} calls back: the one whose
+     * window holds {@code at} or opens first after it.
+     */
+    public Optional<Callback> openFor(long contactId, long campaignId, Instant at) {
+        return store.openFor(contactId, campaignId, at);
+    }
+
+    /** The callback a call attempt calls back, if it does. */
+    public Optional<Callback> ofAttempt(long attemptId) {
+        return store.ofAttempt(attemptId, clock.instant());
+    }
+
+    /** An operator's open PERSONAL callbacks (by user name), earliest window first. */
+    public List<Callback> personal(String operator, int limit) {
+        return store.personal(operator, clock.instant(), limit);
+    }
+
+    /** The dialer is calling back: the callback is DONE, by that attempt (in the dialer's transaction). */
+    @EventListener
+    void called(CallbackCalled called) {
+        if (store.called(called.callbackId(), called.attemptId(), clock.instant())) {
+            log.info("Callback {} called back by attempt {}", called.callbackId(), called.attemptId());
+        }
     }
 
     /**

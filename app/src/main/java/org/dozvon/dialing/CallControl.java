@@ -237,7 +237,7 @@ public class CallControl {
             DialAttempt taken = queue.takeQueuedOf(campaignId, who, phone, now)
                     .orElseGet(() -> queue.manual(campaignId, who, phone, timeZone,
                             LocalDate.ofInstant(now, campaignZone), now));
-            attempts.insert(taken, Dialer.CALL_ID_PREFIX + taken.id(), dialer.node(), null, callerId);
+            dialer.record(taken, Dialer.CALL_ID_PREFIX + taken.id(), null, callerId);
             if (!operators.reserveOutsideQueue(operatorId, campaignId, taken.id())) {
                 status.setRollbackOnly();
                 return null;

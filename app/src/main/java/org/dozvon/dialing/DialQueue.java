@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dozvon.campaigns.OutcomeCategory;
 
@@ -27,7 +30,7 @@ public class DialQueue {
 
     private static final String COLUMNS = """
             id, campaign_id, contact_id, business_key, phone, phone_type, time_zone, state, due_at, window_end,
-            outcome, completion_code, settled_at, dry_run""";
+            outcome, completion_code, settled_at, dry_run, callback_id, for_operator""";
 
     private final JdbcClient jdbc;
 
@@ -40,8 +43,10 @@ public class DialQueue {
     public long request(DialRequest request) {
         return jdbc.sql("""
                         insert into dial_request (campaign_id, contact_id, business_key, phone, phone_type, time_zone,
-                                                  priority, due_at, window_end, created_at, local_day, dry_run)
-                        values (:campaign, :contact, :key, :phone, :type, :zone, :priority, :due, :windowEnd, :now, :day, :dryRun)
+                                                  priority, due_at, window_end, created_at, local_day, dry_run,
+                                                  callback_id, for_operator)
+                        values (:campaign, :contact, :key, :phone, :type, :zone, :priority, :due, :windowEnd, :now, :day, :dryRun,
+                                :callback, :forOperator)
                         returning id""")
                 .param("campaign", request.campaignId()).param("contact", request.contactId())
                 .param("key", request.businessKey()).param("phone", request.phone()).param("type", request.phoneType())
@@ -50,6 +55,7 @@ public class DialQueue {
                 .param("windowEnd", request.windowEnd() == null ? null : Timestamp.from(request.windowEnd()))
                 .param("now", Timestamp.from(request.requestedAt())).param("day", request.localDay())
                 .param("dryRun", request.dryRun())
+                .param("callback", request.callbackId()).param("forOperator", request.forOperator())
                 .query(Long.class).single();
     }
 
@@ -145,7 +151,7 @@ public class DialQueue {
                         update dial_request set state = 'DIALING', taken_at = :now where id in (
                             select id from dial_request
                             where campaign_id = :campaign and state = 'QUEUED' and due_at <= :now
-                              and (window_end is null or window_end > :now) and not dry_run
+                              and (window_end is null or window_end > :now) and not dry_run and for_operator is null
                             order by priority desc, due_at, id limit :limit for update skip locked)
                         returning""" + " " + COLUMNS)
                 .param("now", Timestamp.from(now)).param("campaign", campaignId).param("limit", limit)
@@ -195,12 +201,52 @@ public class DialQueue {
         jdbc.sql("""
                         select campaign_id, count(*) from dial_request
                         where state = 'QUEUED' and due_at <= :now and (window_end is null or window_end > :now) and not dry_run
+                          and for_operator is null
                         group by campaign_id""")
                 .param("now", Timestamp.from(now))
                 .query(rs -> {
                     due.put(rs.getLong(1), rs.getInt(2));
                 });
         return due;
+    }
+
+    /**
+     * The operators (user names, lower case) that due PERSONAL callback requests wait for, with the campaigns
+     * those wait in: what {@link #takePersonal} would find.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Set<Long>> personalDue(Instant now) {
+        Map<String, Set<Long>> due = new HashMap<>();
+        jdbc.sql("""
+                        select distinct lower(for_operator), campaign_id from dial_request
+                        where state = 'QUEUED' and for_operator is not null and due_at <= :now
+                          and (window_end is null or window_end > :now) and not dry_run""")
+                .param("now", Timestamp.from(now))
+                .query(rs -> {
+                    due.computeIfAbsent(rs.getString(1), user -> new HashSet<>()).add(rs.getLong(2));
+                });
+        return due;
+    }
+
+    /**
+     * Takes the earliest due PERSONAL callback request of an operator in one of the campaigns (for dialling:
+     * DIALING), or none.
+     */
+    @Transactional
+    public Optional<DialAttempt> takePersonal(String operator, Collection<Long> campaignIds, Instant now) {
+        if (campaignIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        update dial_request set state = 'DIALING', taken_at = :now where id = (
+                            select id from dial_request
+                            where lower(for_operator) = lower(:operator) and campaign_id in (:campaigns)
+                              and state = 'QUEUED' and due_at <= :now and (window_end is null or window_end > :now)
+                              and not dry_run
+                            order by due_at, id limit 1 for update skip locked)
+                        returning""" + " " + COLUMNS)
+                .param("now", Timestamp.from(now)).param("operator", operator).param("campaigns", campaignIds)
+                .query(DialQueue::attempt).optional();
     }
 
     /** How many requests of a campaign wait in the queue. */
@@ -216,6 +262,7 @@ public class DialQueue {
         return new DialAttempt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), DialAttempt.State.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(),
                 windowEnd == null ? null : windowEnd.toInstant(), outcome == null ? null : OutcomeCategory.valueOf(outcome),
-                rs.getString(12), settled == null ? null : settled.toInstant(), rs.getBoolean(14));
+                rs.getString(12), settled == null ? null : settled.toInstant(), rs.getBoolean(14),
+                rs.getObject(15, Long.class), rs.getString(16));
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 
 import org.dozvon.campaigns.CampaignDialing;
+import org.dozvon.campaigns.CallbackCalled;
 import org.dozvon.campaigns.CampaignView;
 import org.dozvon.campaigns.DialingMode;
 import org.dozvon.campaigns.Campaigns;
@@ -242,6 +244,10 @@ class Dialer implements CallEventListener, WrapUps {
             long busy = open.stream().filter(call -> Long.valueOf(connector.id()).equals(call.connectorId())).count();
             free.put(connector.id(), (int) Math.max(0, connector.capacity() - busy));
         }
+        List<Connector> order = ordered(usable, connectors.selection());
+        if (free.values().stream().anyMatch(lines -> lines > 0)) {
+            seats = reservePersonal(seats, running, now, order, free);
+        }
         int connectorFree = free.values().stream().mapToInt(Integer::intValue).sum();
         if (connectorFree == 0) {
             return;
@@ -265,7 +271,6 @@ class Dialer implements CallEventListener, WrapUps {
             }
         }
         share(demands, connectorFree);
-        List<Connector> order = ordered(usable, connectors.selection());
         for (Demand demand : demands) {
             if (demand.granted == 0) {
                 continue;
@@ -351,7 +356,7 @@ class Dialer implements CallEventListener, WrapUps {
                 Long connectorId = connectorFor(order, free, selection);
                 String callerId = callerIds.pick(campaign);
                 String callId = CALL_ID_PREFIX + attempt.id();
-                attempts.insert(attempt, callId, node, connectorId, callerId);
+                record(attempt, callId, connectorId, callerId);
                 taken.add(new Placed(attempt, callId, connectorId == null ? null : byId.get(connectorId), callerId));
             }
             return taken;
@@ -406,39 +411,86 @@ class Dialer implements CallEventListener, WrapUps {
      */
     private void reservePreviews(CampaignView campaign, List<OperatorPool.Seat> seats, int count, Instant now,
                                  List<Connector> order, Map<Long, Integer> free) {
-        ConnectorSelection selection = connectors.selection();
-        Instant until = now.plusSeconds(campaign.settings().dialing().previewSeconds());
         int reserved = 0;
         for (OperatorPool.Seat seat : seats) {
             if (reserved == count) {
                 return;
             }
-            if (seat.state() != OperatorPool.SeatState.READY || seat.endpoint() == null) {
-                continue;
-            }
-            Placed placed = transactions.execute(status -> {
-                List<DialAttempt> taken = queue.take(campaign.id(), now, 1);
-                if (taken.isEmpty()) {
-                    return null;
-                }
-                DialAttempt attempt = taken.get(0);
-                Long connectorId = connectorFor(order, free, selection);
-                String callerId = callerIds.pick(campaign);
-                String callId = CALL_ID_PREFIX + attempt.id();
-                attempts.insert(attempt, callId, node, connectorId, callerId);
-                if (!operators.reserve(seat.operatorId(), campaign.id(), attempt.id(), OperatorPool.SeatState.PREVIEW,
-                        until)) {
-                    status.setRollbackOnly();
-                    return null;
-                }
-                attempts.operator(attempt.id(), seat.operatorId(), seat.name());
-                return new Placed(attempt, callId, connectorId == null ? null : order.stream()
-                        .filter(c -> c.id() == connectorId).findFirst().orElse(null), callerId);
-            });
-            if (placed != null) {
-                previews.put(placed.attempt.id(), new Preview(placed, campaign.id()));
+            if (seat.state() == OperatorPool.SeatState.READY && seat.endpoint() != null
+                    && reservePreview(seat, () -> queue.take(campaign.id(), now, 1).stream().findFirst(),
+                    Map.of(campaign.id(), campaign), now, order, free)) {
                 reserved++;
             }
+        }
+    }
+
+    /**
+     * Personal callbacks: each ready operator that due PERSONAL callback requests of running campaigns wait for
+     * previews the earliest of them, whatever the campaign's mode (the operator works for that campaign for the
+     * call). Answers the seats that are still free.
+     */
+    private List<OperatorPool.Seat> reservePersonal(List<OperatorPool.Seat> seats, List<CampaignView> running,
+                                                    Instant now, List<Connector> order, Map<Long, Integer> free) {
+        Map<String, Set<Long>> due = queue.personalDue(now);
+        if (due.isEmpty()) {
+            return seats;
+        }
+        Map<Long, CampaignView> byId = new HashMap<>();
+        running.forEach(campaign -> byId.put(campaign.id(), campaign));
+        Set<Long> taken = new HashSet<>();
+        for (Map.Entry<String, Set<Long>> wanted : due.entrySet()) {
+            List<Long> campaignIds = wanted.getValue().stream().filter(byId::containsKey).toList();
+            if (campaignIds.isEmpty()) {
+                continue;
+            }
+            operators.operatorOfUser(wanted.getKey())
+                    .flatMap(id -> seats.stream().filter(seat -> seat.operatorId() == id).findFirst())
+                    .filter(seat -> seat.state() == OperatorPool.SeatState.READY && seat.endpoint() != null)
+                    .filter(seat -> reservePreview(seat, () -> queue.takePersonal(wanted.getKey(), campaignIds, now),
+                            byId, now, order, free))
+                    .ifPresent(seat -> taken.add(seat.operatorId()));
+        }
+        return taken.isEmpty() ? seats : seats.stream().filter(seat -> !taken.contains(seat.operatorId())).toList();
+    }
+
+    /** Reserves a READY operator with the request {@code take} finds, as a preview of the request's campaign. */
+    private boolean reservePreview(OperatorPool.Seat seat, java.util.function.Supplier<Optional<DialAttempt>> take,
+                                   Map<Long, CampaignView> campaignsById, Instant now, List<Connector> order,
+                                   Map<Long, Integer> free) {
+        ConnectorSelection selection = connectors.selection();
+        Placed placed = transactions.execute(status -> {
+            Optional<DialAttempt> found = take.get();
+            if (found.isEmpty()) {
+                return null;
+            }
+            DialAttempt attempt = found.get();
+            CampaignView campaign = campaignsById.get(attempt.campaignId());
+            Instant until = now.plusSeconds(campaign.settings().dialing().previewSeconds());
+            Long connectorId = connectorFor(order, free, selection);
+            String callerId = callerIds.pick(campaign);
+            String callId = CALL_ID_PREFIX + attempt.id();
+            record(attempt, callId, connectorId, callerId);
+            if (!operators.reserve(seat.operatorId(), campaign.id(), attempt.id(), OperatorPool.SeatState.PREVIEW,
+                    until)) {
+                status.setRollbackOnly();
+                return null;
+            }
+            attempts.operator(attempt.id(), seat.operatorId(), seat.name());
+            return new Placed(attempt, callId, connectorId == null ? null : order.stream()
+                    .filter(c -> c.id() == connectorId).findFirst().orElse(null), callerId);
+        });
+        if (placed == null) {
+            return false;
+        }
+        previews.put(placed.attempt.id(), new Preview(placed, placed.attempt.campaignId()));
+        return true;
+    }
+
+    /** Writes the call attempt of a request taken for dialling; a callback's request tells its callback. */
+    void record(DialAttempt attempt, String callId, Long connectorId, String callerId) {
+        attempts.insert(attempt, callId, node, connectorId, callerId);
+        if (attempt.callbackId() != null) {
+            publisher.publishEvent(new CallbackCalled(attempt.callbackId(), attempt.id()));
         }
     }
 
@@ -456,11 +508,15 @@ class Dialer implements CallEventListener, WrapUps {
             }
             held.add(seat.attemptId());
             Preview preview = previews.get(seat.attemptId());
-            if (preview == null || seat.until() == null || seat.until().isAfter(now)) {
+            if (preview == null) {
+                continue;
+            }
+            CampaignView campaign = byId.get(preview.campaignId);
+            // a preview of a campaign that stopped dialing ends at once; the others when their time is up
+            if (campaign != null && (seat.until() == null || seat.until().isAfter(now))) {
                 continue;
             }
             previews.remove(seat.attemptId());
-            CampaignView campaign = byId.get(preview.campaignId);
             if (campaign == null) {
                 events.execute(() -> end(preview.placed.attempt.id(), preview.placed.callId, OutcomeCategory.FAILED,
                         null, null, "not placed: the campaign stopped dialing during the preview"));

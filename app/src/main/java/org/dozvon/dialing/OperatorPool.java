@@ -74,6 +74,11 @@ public interface OperatorPool {
         throw new UnsupportedOperationException();
     }
 
+    /** The operator a user works as (personal callbacks name their operator by user name), if any. */
+    default java.util.Optional<Long> operatorOfUser(String userName) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the operator's phone should answer calls Dozvon connects to it by itself. */
     default boolean autoAnswer(long operatorId) {
         return false;

@@ -2,9 +2,13 @@ package org.dozvon.strategy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.dozvon.campaigns.Callback;
+import org.dozvon.campaigns.CallbackType;
+import org.dozvon.campaigns.Callbacks;
 import org.dozvon.dialing.DialQueue;
 import org.dozvon.dialing.DialRequest;
 
@@ -22,16 +26,20 @@ class RequestDial implements JavaDelegate {
 
     /** Callbacks go ahead of ordinary requests in the queue. */
     static final int CALLBACK_PRIORITY = 10;
+    /** Callbacks "to the campaign" and personal ones go ahead of standard callbacks. */
+    static final int CAMPAIGN_CALLBACK_PRIORITY = 20;
 
     private final DialQueue queue;
     private final CampaignContacts progress;
     private final StrategyClock clock;
     private final StrategyProperties properties;
     private final StrategyTimeline timeline;
+    private final Callbacks callbacks;
 
     RequestDial(DialQueue queue, CampaignContacts progress, StrategyClock clock, StrategyProperties properties,
-                StrategyTimeline timeline) {
+                StrategyTimeline timeline, Callbacks callbacks) {
         this.timeline = timeline;
+        this.callbacks = callbacks;
         this.queue = queue;
         this.progress = progress;
         this.clock = clock;
@@ -44,12 +52,24 @@ class RequestDial implements JavaDelegate {
         long contactId = contactId(execution);
         Instant now = clock.now();
         boolean callback = execution.getVariable(CALLBACK_PLANNED) != null;
+        // a planned callback calls back the contact's open callback of the campaign whose window is open, if any
+        Optional<Callback> open = callback
+                ? callbacks.openFor(contactId, campaignId, now).filter(c -> !c.windowFrom().isAfter(now))
+                : Optional.empty();
+        int priority = open.map(c -> c.type() == CallbackType.STANDARD ? CALLBACK_PRIORITY : CAMPAIGN_CALLBACK_PRIORITY)
+                .orElse(callback ? CALLBACK_PRIORITY : 0);
+        Instant windowEnd = instant(execution, WINDOW_END);
+        if (open.isPresent() && open.get().type() == CallbackType.PERSONAL
+                && (windowEnd == null || open.get().windowTo().isBefore(windowEnd))) {
+            // the operator's own callback waits for it while the callback's window lasts
+            windowEnd = open.get().windowTo();
+        }
         String day = text(execution, LOCAL_DAY);
         long attemptId = queue.request(new DialRequest(campaignId, contactId, execution.getProcessBusinessKey(),
                 text(execution, PHONE), text(execution, PHONE_TYPE), text(execution, TIME_ZONE),
-                callback ? CALLBACK_PRIORITY : 0, now, instant(execution, WINDOW_END),
+                priority, now, windowEnd,
                 day == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) : LocalDate.parse(day), now,
-                clock.isVirtual()));
+                clock.isVirtual(), open.map(Callback::id).orElse(null), open.map(Callback::operator).orElse(null)));
         keep(execution, ATTEMPT_ID, attemptId);
         pass(execution, OUTCOME_DEADLINE, date(now.plus(properties.outcomeTimeout())));
         keep(execution, OUTCOME, null);

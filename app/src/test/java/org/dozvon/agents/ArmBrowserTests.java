@@ -124,10 +124,14 @@ class ArmBrowserTests extends ApplicationTestBase {
         new Select(browser.findElement(By.id("code"))).selectByValue(code);
         browser.findElement(By.id("comment")).sendKeys("Перезвонить вечером");
         new Select(browser.findElement(By.id("callback"))).selectByValue("60");
+        new Select(browser.findElement(By.name("callbackType"))).selectByValue("PERSONAL");
         new Select(browser.findElement(By.id("doNotCallList"))).selectByValue(String.valueOf(dncList));
         browser.findElement(By.id("arm-finish")).click();
         waitFor(driver -> driver.findElement(By.id("arm-panel")).getAttribute("data-state").equals("NOT_READY"), 15);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("arm-today")), 10);
+        // the personal callback is listed among the operator's own
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("arm-callbacks")), 10);
+        Chromium.screenshot(browser, "arm-my-callbacks");
         Chromium.screenshot(browser, "arm-paused-after-wrap-up");
 
         DialingFixture.await("the outcome settled with the operator's code", Duration.ofSeconds(20), () ->
@@ -142,6 +146,9 @@ class ArmBrowserTests extends ApplicationTestBase {
                 .as("the number added to the DNC list chosen at wrap-up").isEqualTo(1);
         assertThat(jdbc.sql("select operator_id from call_attempt where dial_request_id = :id").param("id", attempt)
                 .query(Long.class).single()).isEqualTo(operatorId);
+        assertThat(jdbc.sql("select type || ' ' || operator from callback where campaign_id = :c and phone = :number")
+                .param("c", campaignId).param("number", number).query(String.class).single())
+                .isEqualTo("PERSONAL " + username);
     }
 
     private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition, int seconds) {
