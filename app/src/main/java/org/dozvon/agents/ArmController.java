@@ -27,6 +27,10 @@ import org.dozvon.campaigns.CompletionCode;
 import org.dozvon.campaigns.CompletionCodes;
 import org.dozvon.campaigns.Script;
 import org.dozvon.campaigns.Scripts;
+import org.dozvon.channels.Channel;
+import org.dozvon.channels.Channels;
+import org.dozvon.channels.MessageReference;
+import org.dozvon.channels.SendRequest;
 import org.dozvon.contacts.ContactCards;
 import org.dozvon.contacts.ContactLists;
 import org.dozvon.contacts.ContactSelections;
@@ -67,10 +71,12 @@ class ArmController {
     private final Clock clock;
     private final Scripts scripts;
     private final Callbacks callbacks;
+    private final Channels channels;
 
     ArmController(Operators operators, AgentsProperties properties, CallRecords calls, ContactCards cards,
                   ContactLists lists, Campaigns campaigns, CompletionCodes codes, ContactSelections selections,
-                  DncLists dnc, Clock clock, Scripts scripts, Callbacks callbacks) {
+                  DncLists dnc, Clock clock, Scripts scripts, Callbacks callbacks, Channels channels) {
+        this.channels = channels;
         this.callbacks = callbacks;
         this.selections = selections;
         this.dnc = dnc;
@@ -171,6 +177,7 @@ class ArmController {
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String callback,
                   @RequestParam(required = false) String callbackAt,
                   @RequestParam(defaultValue = "STANDARD") CallbackType callbackType,
+                  @RequestParam(required = false) String smsTemplate, @RequestParam(required = false) String emailTemplate,
                   @RequestParam(required = false) Long doNotCallList, @RequestParam Map<String, String> params,
                   Model model) {
         Map<String, String> answers = Scripts.answersIn(params);
@@ -221,6 +228,24 @@ class ArmController {
         if (doNotCallList != null && selections.dncLists().stream().noneMatch(list -> list.id() == doNotCallList)) {
             return panel(user, model, "arm.error.dncList");
         }
+        Optional<ContactCards.Card> card = call.flatMap(c -> cards.card(c.contactId()));
+        List<Message> messages = new ArrayList<>();
+        if (smsTemplate != null && !smsTemplate.isBlank()) {
+            if (!offeredTemplate(Channel.SMS, smsTemplate)) {
+                return panel(user, model, "arm.error.template");
+            }
+            call.ifPresent(c -> messages.add(new Message(Channel.SMS, smsTemplate, c.number())));
+        }
+        if (emailTemplate != null && !emailTemplate.isBlank()) {
+            if (!offeredTemplate(Channel.EMAIL, emailTemplate)) {
+                return panel(user, model, "arm.error.template");
+            }
+            String address = card.flatMap(c -> c.emails().stream().findFirst()).orElse(null);
+            if (address == null) {
+                return panel(user, model, "arm.error.noEmail");
+            }
+            messages.add(new Message(Channel.EMAIL, emailTemplate, address));
+        }
         Optional<Script> script = Optional.ofNullable(operator.campaignId()).flatMap(scripts::forCampaign);
         if (script.isPresent()) {
             List<Violation> violations = scripts.saveAnswers(operator.attemptId(), operator.campaignId(),
@@ -233,10 +258,41 @@ class ArmController {
         if (!operators.finishWrapUp(operator.id(), operator.attemptId(), chosen, comment, when, callbackType)) {
             return panel(user, model, "arm.error.notWrappingUp");
         }
+        for (Message message : messages) {
+            // after the outcome went, like the DNC entry below; the outbox sends it (a refused wrap-up sends nothing)
+            CallRecord c = call.orElseThrow();
+            channels.sendLater(message.channel(), new SendRequest(message.template(), message.recipient(),
+                    card.map(ContactCards.Card::values).orElse(Map.of()), new MessageReference(c.campaignId(), c.contactId(),
+                    c.campaignId() + ":" + c.contactId(), "wrap-up:" + c.attemptId() + ":" + message.channel()), false),
+                    user.getUsername());
+        }
         if (doNotCallList != null && call.isPresent()) {
             dnc.add(doNotCallList, List.of(call.get().number()), "workplace: " + operator.name(), user.getUsername());
         }
         return panel(user, model, null);
+    }
+
+    /** The text an SMS or e-mail template picked at wrap-up will send to the contact of the call (read-only). */
+    @GetMapping("/arm/message-preview")
+    @RequiresPermission(Permission.WORKPLACE_USE)
+    String messagePreview(@AuthenticationPrincipal DozvonUser user, @RequestParam Channel channel,
+                          @RequestParam Map<String, String> params, Model model) {
+        String template = params.get(channel == Channel.EMAIL ? "emailTemplate" : "smsTemplate");
+        Optional<CallRecord> call = operators.ofUser(user.id()).map(OperatorView::attemptId).flatMap(calls::attempt);
+        Optional<ContactCards.Card> card = call.flatMap(c -> cards.card(c.contactId()));
+        String recipient = channel == Channel.EMAIL ? card.flatMap(c -> c.emails().stream().findFirst()).orElse(null)
+                : call.map(CallRecord::number).orElse(null);
+        model.addAttribute("text", template == null || template.isBlank() || call.isEmpty() ? null
+                : channels.preview(channel, template, card.map(ContactCards.Card::values).orElse(Map.of()), recipient)
+                .orElse(null));
+        return "arm/message-preview :: preview";
+    }
+
+    private boolean offeredTemplate(Channel channel, String code) {
+        return channels.templates(channel).stream().anyMatch(t -> t.code().equals(code));
+    }
+
+    private record Message(Channel channel, String template, String recipient) {
     }
 
     // ---------------------------------------------------------------- the panel
@@ -278,6 +334,10 @@ class ArmController {
         model.addAttribute("dncLists", selections.dncLists());
         model.addAttribute("campaignDnc", campaign.map(c -> c.settings().dncListIds()).orElse(List.of()));
         model.addAttribute("script", Optional.ofNullable(operator.campaignId()).flatMap(scripts::forCampaign).orElse(null));
+        if (operator.state() == OperatorState.WRAP_UP) {
+            model.addAttribute("smsTemplates", channels.templates(Channel.SMS));
+            model.addAttribute("emailTemplates", channels.templates(Channel.EMAIL));
+        }
         call.flatMap(c -> cards.card(c.contactId())).ifPresent(card -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             Optional<ListSchema> schema = lists.schema(card.listId());

@@ -1,8 +1,12 @@
 package org.dozvon.channels;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -29,10 +33,14 @@ class ChannelService implements Channels {
     private final SecretBox secrets;
     private final PhoneNumbers phoneNumbers;
     private final ChannelsProperties properties;
+    private final Outbox outbox;
+    private final Clock clock;
 
     ChannelService(NotificationTemplates templates, MessageJournal journal, ChannelSettingsStore settings,
                    MailTransport mail, HttpTransport http, SecretBox secrets, PhoneNumbers phoneNumbers,
-                   ChannelsProperties properties) {
+                   ChannelsProperties properties, Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.templates = templates;
         this.journal = journal;
         this.settings = settings;
@@ -56,6 +64,35 @@ class ChannelService implements Channels {
     @Override
     public SendResult callWebRequest(SendRequest request) {
         return send(Channel.WEB, request);
+    }
+
+    @Override
+    public void sendLater(Channel channel, SendRequest request, String by) {
+        Objects.requireNonNull(channel, "channel");
+        if (request.reference().sendKey() == null || request.reference().sendKey().isBlank()) {
+            throw new IllegalArgumentException("a message sent later needs a send key");
+        }
+        if (outbox.add(channel, request, by, clock.instant())) {
+            log.info("{} '{}' to {} queued by {}", channel, request.templateCode(), request.recipient(), by);
+        }
+    }
+
+    @Override
+    public List<TemplateChoice> templates(Channel channel) {
+        return templates.all(channel).stream().map(t -> new TemplateChoice(t.code(), t.name(), t.channel())).toList();
+    }
+
+    @Override
+    public Optional<String> preview(Channel channel, String templateCode, Map<String, ?> attributes, String recipient) {
+        return templates.findByCode(templateCode).filter(t -> t.channel() == channel).map(t -> {
+            NotificationTemplates.Rendered rendered = NotificationTemplates.render(t,
+                    NotificationTemplates.values(attributes == null ? Map.of() : attributes, recipient, MessageReference.none()));
+            return switch (channel) {
+                case EMAIL -> rendered.subject() + "\n\n" + rendered.body();
+                case SMS -> rendered.body();
+                case WEB -> rendered.method() + " " + rendered.url();
+            };
+        });
     }
 
     private SendResult send(Channel channel, SendRequest request) {

@@ -37,4 +37,25 @@ public interface Channels {
      *                              is not valid, or the peer is unreachable, slow or answers other than 2xx
      */
     SendResult callWebRequest(SendRequest request);
+
+    /**
+     * Sends later, reliably: the message is written to the outbox in the caller's transaction (so it is sent only
+     * if the caller commits, and is not lost by a crash afterwards); a worker sends it within seconds and tries
+     * again with growing pauses for about an hour. The reference's send key makes it one message: asking again
+     * with the same key adds nothing.
+     *
+     * @param by who asks (a user name), kept with the message until it is sent
+     * @throws IllegalArgumentException without a send key
+     */
+    void sendLater(Channel channel, SendRequest request, String by);
+
+    /** The templates written for a channel, by name. */
+    java.util.List<TemplateChoice> templates(Channel channel);
+
+    /**
+     * The text a template of the channel would send with these values (an e-mail's subject, a blank line and its
+     * body), for showing it before sending; empty when there is no such template of that channel.
+     */
+    java.util.Optional<String> preview(Channel channel, String templateCode, java.util.Map<String, ?> attributes,
+                                       String recipient);
 }

@@ -16,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  *                          is made once and kept in {@code secretKeyFile}
  * @param secretKeyFile     where the random key lives when no {@code secretKey} is given
  * @param webRequestTimeout how long a web request of a notification template may take before it fails
+ * @param outboxPoll        how often messages sent later (an operator's SMS or e-mail at wrap-up) are looked for
  */
 @Validated
 @ConfigurationProperties("dozvon.channels")
 public record ChannelsProperties(
         @DefaultValue("") @Pattern(regexp = "|.{16,}", message = "DOZVON_SECRET_KEY must have at least 16 characters") String secretKey,
         @NotNull Path secretKeyFile,
-        @DefaultValue("10s") @NotNull Duration webRequestTimeout) {
+        @DefaultValue("10s") @NotNull Duration webRequestTimeout,
+        @DefaultValue("2s") @NotNull Duration outboxPoll) {
 }

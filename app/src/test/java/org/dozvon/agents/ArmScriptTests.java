@@ -68,8 +68,14 @@ class ArmScriptTests extends ApplicationTestBase {
                   {"key": "note", "text": "Anything else?", "type": "TEXT"}]}""".formatted(fixture.suffix));
         assertThat(script.statusCode()).as(script.body()).isEqualTo(201);
         long scriptId = fixture.read(script.body()).get("id").asLong();
+        long list = fixture.list(5);
+        String sms = "arm_sms_" + fixture.suffix;
+        HttpResponse<String> template = fixture.send("POST", "/api/v1/notification-templates", """
+                {"code": "%s", "name": "Plan confirmed %s", "channel": "SMS",
+                 "body": "Your plan is confirmed, call us from @mobile_%s"}""".formatted(sms, fixture.suffix, fixture.suffix));
+        assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
         // several contacts: the simulator answers about half the calls, and an unanswered one is retried only hours later
-        campaignId = fixture.startedCampaign(fixture.list(5), """
+        campaignId = fixture.startedCampaign(list, """
                 "completionCodeGroupId": %d, "scriptId": %d,
                 "dialing": {"mode": "PROGRESSIVE", "detectMachine": false, "wrapUpSeconds": 300}""".formatted(group, scriptId));
 
@@ -82,6 +88,10 @@ class ArmScriptTests extends ApplicationTestBase {
         long attempt = operators.operator(operatorId).orElseThrow().attemptId();
 
         String panel = arm.get("/arm/panel").body();
+        assertThat(panel).contains("name=\"smsTemplate\"").contains("Plan confirmed " + fixture.suffix);
+        // what the template will send, with the contact's values, shown read-only
+        String shown = arm.get("/arm/message-preview?channel=SMS&smsTemplate=" + sms).body();
+        assertThat(shown).contains("Your plan is confirmed, call us from +7900");
         assertThat(panel).contains("name=\"answer_agrees\"").contains("name=\"answer_plan\"").contains("Ask twice")
                 .contains("https://crm.example/find?phone=%2B7900");
 
@@ -98,6 +108,7 @@ class ArmScriptTests extends ApplicationTestBase {
         // a pause now takes effect after the wrap-up: no second call reaches the operator
         assertThat(arm.submit("/arm", "/arm/state", Map.of("state", "NOT_READY", "reason", "BREAK")).statusCode()).isEqualTo(200);
         form.put("answer_plan", "Plus");
+        form.put("smsTemplate", sms);
         HttpResponse<String> accepted = arm.submit("/arm", "/arm/wrap-up", form);
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).doesNotContain("alert-danger");
@@ -110,5 +121,14 @@ class ArmScriptTests extends ApplicationTestBase {
         DialingFixture.await("the outcome settled with the operator's code", Duration.ofSeconds(20), () ->
                 jdbc.sql("select count(*) from dial_request where id = :id and state = 'SETTLED' and completion_code = :code")
                         .param("id", attempt).param("code", code).query(Long.class).single() == 1);
+        // the SMS left through the outbox (sent or tried: whether a gateway is set up is another test's business)
+        DialingFixture.await("the wrap-up's SMS tried", Duration.ofSeconds(20), () -> jdbc.sql(
+                "select count(*) from channel_message where send_key = :k").param("k", "wrap-up:" + attempt + ":SMS")
+                .query(Long.class).single() == 1);
+        Map<String, Object> message = jdbc.sql("select template_code, recipient, body, contact_id from channel_message"
+                + " where send_key = :k").param("k", "wrap-up:" + attempt + ":SMS").query().singleRow();
+        assertThat(message.get("template_code")).isEqualTo(sms);
+        assertThat((String) message.get("recipient")).startsWith("+7900");
+        assertThat((String) message.get("body")).isEqualTo("Your plan is confirmed, call us from " + message.get("recipient"));
     }
 }

@@ -53,6 +53,8 @@ class ChannelsTests extends ApplicationTestBase {
     MessageJournal journal;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -233,6 +235,60 @@ class ChannelsTests extends ApplicationTestBase {
                     assertThat(e.getMessage()).startsWith("SMS gateway did not answer for +79123456789: ");
                     assertThat(e.retryable()).isTrue();
                 });
+    }
+
+    @Test
+    void aMessageSentLaterLeavesOnlyWhenTheCallerCommitsAndOnlyOnceForItsKey() throws Exception {
+        String key = "wrap-up:" + UUID.randomUUID() + ":SMS";
+        SendRequest request = new SendRequest("ch_reminder", "+79123450001", Map.of("ch_fio", "Анна", "ch_debt", 20),
+                new MessageReference(7L, 44L, "7:44", key), false);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(tx -> {
+            channels.sendLater(Channel.SMS, request, "test");
+            tx.setRollbackOnly();
+        });
+        assertThat(jdbc().sql("select count(*) from channel_outbox where send_key = :k").param("k", key)
+                .query(Long.class).single()).as("queued by a rolled-back caller").isZero();
+
+        transaction.executeWithoutResult(tx -> channels.sendLater(Channel.SMS, request, "test"));
+        transaction.executeWithoutResult(tx -> channels.sendLater(Channel.SMS, request, "test"));
+
+        org.dozvon.dialing.DialingFixture.await("the SMS sent and gone from the outbox", java.time.Duration.ofSeconds(20),
+                () -> jdbc().sql("select count(*) from channel_outbox where send_key = :k").param("k", key)
+                        .query(Long.class).single() == 0);
+        assertThat(peer.received().stream().filter(r -> r.body().contains("79123450001")).count()).isEqualTo(1);
+        assertThat(jdbc().sql("select status from channel_message where send_key = :k").param("k", key)
+                .query(String.class).list()).containsExactly("SENT");
+    }
+
+    @Test
+    void aMessageSentLaterIsTriedAgainAfterAPauseWhenTheGatewayFails() throws Exception {
+        peer.answer(503, "Service Unavailable");
+        String key = "wrap-up:" + UUID.randomUUID() + ":SMS";
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> channels.sendLater(Channel.SMS,
+                new SendRequest("ch_reminder", "+79123450002", Map.of("ch_fio", "Борис", "ch_debt", 30),
+                        new MessageReference(7L, 45L, "7:45", key), false), "test"));
+        org.dozvon.dialing.DialingFixture.await("the first try", java.time.Duration.ofSeconds(20), () -> jdbc()
+                .sql("select count(*) from channel_outbox where send_key = :k and tries = 1 and last_error is not null")
+                .param("k", key).query(Long.class).single() == 1);
+        Map<String, Object> waiting = jdbc().sql("select due_at, last_error from channel_outbox where send_key = :k")
+                .param("k", key).query().singleRow();
+        assertThat(((java.sql.Timestamp) waiting.get("due_at")).toInstant()).as("tried again after a pause of a minute")
+                .isAfter(java.time.Instant.now().plusSeconds(30));
+        assertThat((String) waiting.get("last_error")).contains("503");
+
+        // the minute passes (moved, not waited for) and the gateway is back
+        peer.answer(200, "{\"status\":\"OK\"}");
+        jdbc().sql("update channel_outbox set due_at = now() where send_key = :k").param("k", key).update();
+        org.dozvon.dialing.DialingFixture.await("the SMS sent at the second try", java.time.Duration.ofSeconds(20),
+                () -> jdbc().sql("select count(*) from channel_outbox where send_key = :k").param("k", key)
+                        .query(Long.class).single() == 0);
+        assertThat(jdbc().sql("select status || ' ' || attempts from channel_message where send_key = :k").param("k", key)
+                .query(String.class).single()).isEqualTo("SENT 2");
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
     }
 
     private void configureMailServer() {
