@@ -114,7 +114,8 @@ class ArmIntegrations {
                     changes.get().changed().size(), result.refusedCount());
         } catch (ClientDataUnavailable e) {
             result = new Refreshed(clock.instant(), List.of(), e.messageKey(), e.arguments());
-            log.warn("Operator '{}' could not refresh the client data of contact {} (attempt {}, campaign {}): {}",
+            // the service's failure itself is logged by ClientData; this line is the operator's action
+            log.info("Operator '{}' could not refresh the client data of contact {} (attempt {}, campaign {}): {}",
                     user.getUsername(), card.get().id(), attemptId, call.get().campaignId(), e.messageKey());
         }
         refreshed.put(attemptId, result);
