@@ -62,3 +62,31 @@ document.addEventListener('htmx:beforeSwap', function (event) {
         event.detail.shouldSwap = false;
     }
 });
+
+// The campaign's default integration link opens by itself once per call, when the card first shows it: the panel is
+// rendered again on every state nudge, so the attempt is remembered for the tab's session. The browser must allow
+// pop-ups for Dozvon (a link opened without a click is a pop-up). window.dzOpenedLinks records what was opened.
+(function () {
+    window.dzOpenedLinks = [];
+    function openDefault() {
+        var block = document.getElementById('arm-integrations');
+        var link = block && block.querySelector('a[data-open-default]');
+        var attempt = block && block.getAttribute('data-attempt');
+        if (!link || !attempt) {
+            return;
+        }
+        var key = 'dz-arm-default-link-' + attempt;
+        try {
+            if (window.sessionStorage.getItem(key)) {
+                return;
+            }
+            window.sessionStorage.setItem(key, '1');
+        } catch (e) {
+            return; // no session storage: never open by itself rather than on every render
+        }
+        window.dzOpenedLinks.push(link.href);
+        window.open(link.href, '_blank', 'noopener');
+    }
+    document.addEventListener('DOMContentLoaded', openDefault);
+    document.addEventListener('htmx:afterSwap', openDefault);
+})();

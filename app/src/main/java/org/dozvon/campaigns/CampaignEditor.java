@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.dozvon.Violation;
+import org.dozvon.channels.SecretBox;
 import org.dozvon.contacts.ContactSelections;
 import org.dozvon.contacts.FieldType;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ class CampaignEditor {
     static final Pattern NUMBER_PREFIX = Pattern.compile("[0-9+*#]{1,16}");
     static final int MAX_INTERVALS = 10;
     static final int MAX_EXCEPTIONS = 1000;
+    static final int MAX_LINKS = 20;
+    static final int MAX_LINK_NAME = 100;
+    static final int MAX_TOKEN = 4000;
     private static final Logger log = LoggerFactory.getLogger(CampaignEditor.class);
 
     private final CampaignStore store;
@@ -43,11 +47,13 @@ class CampaignEditor {
     private final CallerIds callerIds;
     private final SkillCatalogue skills;
     private final Scripts scripts;
+    private final SecretBox secrets;
 
     CampaignEditor(CampaignStore store, ContactSelections selections, ApplicationEventPublisher events, Clock clock,
                    CompletionCodes codes, WorkingCalendars calendars, CallerIds callerIds, SkillCatalogue skills,
-                   Scripts scripts) {
+                   Scripts scripts, SecretBox secrets) {
         this.scripts = scripts;
+        this.secrets = secrets;
         this.store = store;
         this.selections = selections;
         this.events = events;
@@ -181,7 +187,69 @@ class CampaignEditor {
         if (s.exceptions().values().stream().anyMatch(intervals -> intervals.size() > MAX_INTERVALS)) {
             violations.add(new Violation("exceptions", "campaigns.error.tooManyIntervals", MAX_INTERVALS));
         }
+        checkIntegrations(s.integrations(), violations);
         return violations;
+    }
+
+    /**
+     * The token the campaign's client-data service keeps, sealed: a typed one replaces the stored one, "remove" drops
+     * it, nothing typed keeps what the campaign has (a token is never shown, so a form or a PUT cannot send it back).
+     *
+     * @param existing the campaign as stored; null for a new one
+     * @param typed    the token as typed (blank: none typed)
+     * @param remove   drop the stored token
+     */
+    String clientDataToken(CampaignView existing, String typed, boolean remove) {
+        if (typed != null && !typed.isBlank()) {
+            return secrets.seal(typed.strip());
+        }
+        if (remove || existing == null || existing.settings().integrations().clientData() == null) {
+            return null;
+        }
+        return existing.settings().integrations().clientData().sealedToken();
+    }
+
+    /** A typed client-data token that cannot be stored (too long). */
+    List<Violation> checkToken(String typed) {
+        return typed != null && typed.strip().length() > MAX_TOKEN
+                ? List.of(new Violation("clientDataToken", "campaigns.error.tooLong", MAX_TOKEN)) : List.of();
+    }
+
+    private void checkIntegrations(CampaignIntegrations integrations, List<Violation> violations) {
+        Set<String> fieldCodes = null;
+        List<IntegrationLink> links = integrations.links();
+        if (links.size() > MAX_LINKS) {
+            violations.add(new Violation("links", "campaigns.error.tooManyLinks", MAX_LINKS));
+        }
+        for (int i = 0; i < links.size(); i++) {
+            IntegrationLink link = links.get(i);
+            String name = link.name() == null ? "" : link.name().strip();
+            String label = name.isEmpty() ? "#" + (i + 1) : name;
+            if (name.isEmpty()) {
+                violations.add(new Violation("links", "campaigns.error.linkName", i + 1));
+            } else if (name.length() > MAX_LINK_NAME) {
+                violations.add(new Violation("links", "campaigns.error.linkNameTooLong", label, MAX_LINK_NAME));
+            }
+            fieldCodes = fieldCodes == null ? fieldCodes() : fieldCodes;
+            UrlTemplates.check("links", "campaigns.error.link", label, link.urlTemplate(), fieldCodes).ifPresent(violations::add);
+        }
+        if (links.stream().filter(IntegrationLink::openByDefault).count() > 1) {
+            violations.add(new Violation("links", "campaigns.error.linkDefaults"));
+        }
+        ClientDataService service = integrations.clientData();
+        if (service != null) {
+            fieldCodes = fieldCodes == null ? fieldCodes() : fieldCodes;
+            UrlTemplates.check("clientDataUrl", "campaigns.error.clientDataUrl", "", service.urlTemplate(), fieldCodes)
+                    .ifPresent(violations::add);
+            if (service.timeoutSeconds() < 1 || service.timeoutSeconds() > ClientDataService.MAX_TIMEOUT_SECONDS) {
+                violations.add(new Violation("clientDataTimeout", "campaigns.error.range", 1,
+                        ClientDataService.MAX_TIMEOUT_SECONDS));
+            }
+        }
+    }
+
+    private Set<String> fieldCodes() {
+        return selections.fields().stream().map(ContactSelections.FieldChoice::code).collect(Collectors.toSet());
     }
 
     private void checkDialing(CampaignSettings s, List<Violation> violations) {

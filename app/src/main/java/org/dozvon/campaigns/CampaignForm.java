@@ -27,6 +27,9 @@ final class CampaignForm {
 
     static final String PHONE_LIMIT = "maxAttemptsPerPhoneType.";
     static final String HOURS = "callingHours.";
+    static final String LINK_NAME = "linkName";
+    static final String LINK_URL = "linkUrl";
+    static final String LINK_DEFAULT = "linkDefault";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private CampaignForm() {
@@ -65,6 +68,13 @@ final class CampaignForm {
         s.exceptions().forEach((date, intervals) -> form.add("exceptionDate", date).add("exceptionHours", CallingInterval.format(intervals)));
         s.maxAttemptsPerPhoneType().forEach((code, max) -> form.set(PHONE_LIMIT + code, max));
         FilterForm.write(FilterForm.fromFilter(s.filter()), form);
+        s.integrations().links().forEach(link -> form.add(LINK_NAME, link.name()).add(LINK_URL, link.urlTemplate())
+                .add(LINK_DEFAULT, link.openByDefault()));
+        ClientDataService service = s.integrations().clientData();
+        if (service != null) {
+            form.set("clientDataUrl", service.urlTemplate()).set("clientDataMethod", service.method().name())
+                    .set("clientDataTimeout", service.timeoutSeconds());
+        }
         return form;
     }
 
@@ -148,7 +158,7 @@ final class CampaignForm {
                 read.integer("maxHoursSinceCreation", form.value("maxHoursSinceCreation")),
                 read.integer("maxLines", form.value("maxLines")),
                 read.id("callerIdGroupId", form.value("callerIdGroupId")), dialing(form, read),
-                read.id("scriptId", form.value("scriptId")));
+                read.id("scriptId", form.value("scriptId")), integrations(form, read));
         Long revision = read.id("revision", form.value("revision"));
         return new Parsed(settings, violations, revision);
     }
@@ -177,6 +187,40 @@ final class CampaignForm {
                 read.integer("minOperators", form.value("minOperators")),
                 read.integer("maxOperators", form.value("maxOperators")), wrapUp == null ? d.wrapUpSeconds() : wrapUp,
                 text(form.value("defaultCode")));
+    }
+
+    /**
+     * The links (rows of name, template, "open by default"; a row left empty is no link) and the client-data service
+     * (none without a URL). The service's token is not a form value of the settings: the controller seals it.
+     */
+    private static CampaignIntegrations integrations(FormValues form, Reader read) {
+        List<String> names = form.values(LINK_NAME);
+        List<String> urls = form.values(LINK_URL);
+        List<String> defaults = form.values(LINK_DEFAULT);
+        List<IntegrationLink> links = new ArrayList<>();
+        for (int i = 0; i < Math.max(names.size(), urls.size()); i++) {
+            String name = i < names.size() ? names.get(i).strip() : "";
+            String url = i < urls.size() ? urls.get(i).strip() : "";
+            if (!name.isEmpty() || !url.isEmpty()) {
+                links.add(new IntegrationLink(name, url, i < defaults.size() && "true".equals(defaults.get(i))));
+            }
+        }
+        ClientDataService service = null;
+        String url = text(form.value("clientDataUrl"));
+        if (url != null) {
+            ClientDataService.Method method = ClientDataService.Method.GET;
+            String methodText = text(form.value("clientDataMethod"));
+            if (methodText != null) {
+                try {
+                    method = ClientDataService.Method.valueOf(methodText);
+                } catch (IllegalArgumentException e) {
+                    read.violations().add(new Violation("clientDataMethod", "campaigns.error.clientDataMethod", methodText));
+                }
+            }
+            Integer timeout = read.integer("clientDataTimeout", form.value("clientDataTimeout"));
+            service = new ClientDataService(url, method, timeout == null ? ClientDataService.DEFAULT_TIMEOUT_SECONDS : timeout, null);
+        }
+        return new CampaignIntegrations(links, service);
     }
 
     /** A decimal as a person writes it: no trailing zeros ("1.5", "3"). */

@@ -13,7 +13,7 @@ import org.dozvon.contacts.ContactSelection;
 
 /**
  * Everything a person sets on a campaign, as the form's tabs group it (General; Lists and selection;
- * Schedule; Limits). Checked by the campaigns module before it is stored, so a stored campaign's
+ * Schedule; Dialing; Limits; Integrations). Checked by the campaigns module before it is stored, so a stored campaign's
  * settings are consistent (a zone that exists, intervals that are intervals); ids of other modules'
  * objects (lists, DNC lists) existed when saved.
  *
@@ -46,6 +46,7 @@ import org.dozvon.contacts.ContactSelection;
  * @param callerIdGroupId           the caller-ID group its calls draw a number from; null: the trunk's own number
  * @param dialing                   the dialing mode and the operators it takes
  * @param scriptId                  the call script its operators follow and answer at wrap-up; null: none
+ * @param integrations              links operators open from the contact's card and the client-data service
  */
 public record CampaignSettings(
         String name, String description,
@@ -59,13 +60,14 @@ public record CampaignSettings(
         Integer callbackPeriodHours, String numberPrefix,
         Integer maxAttemptsPerContact, Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
         Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation, Integer maxLines, Long callerIdGroupId,
-        CampaignDialing dialing, Long scriptId) {
+        CampaignDialing dialing, Long scriptId, CampaignIntegrations integrations) {
 
     public static final String DEFAULT_ZONE = "Europe/Moscow";
 
     public CampaignSettings {
         listIds = listIds == null ? List.of() : List.copyOf(listIds);
         dialing = dialing == null ? CampaignDialing.DEFAULT : dialing;
+        integrations = integrations == null ? CampaignIntegrations.NONE : integrations;
         listOrder = listOrder == null ? ContactSelection.ListOrder.IN_ORDER : listOrder;
         filter = filter == null ? ContactFilter.NONE : filter;
         ordering = ordering == null ? ContactSelection.Ordering.OLDEST_FIRST : ordering;
@@ -96,17 +98,23 @@ public record CampaignSettings(
         hours.put(DayType.HOLIDAY, List.of());
         return new CampaignSettings("", null, null, null, List.of(), ContactSelection.ListOrder.IN_ORDER, ContactFilter.NONE,
                 100, ContactSelection.Ordering.OLDEST_FIRST, List.of(), null, null, false, 1, null, null,
-                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null, null, null, CampaignDialing.DEFAULT, null);
+                TimeZoneMode.CONTACT, DEFAULT_ZONE, hours, Map.of(), null, null, null, Map.of(), null, null, null, null, null, CampaignDialing.DEFAULT, null,
+                CampaignIntegrations.NONE);
     }
 
     /** These settings under another name. */
     public CampaignSettings withName(String newName) {
-        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId);
+        return new CampaignSettings(newName, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId, integrations);
     }
 
     /** These settings with another strategy (version null: the latest). */
     public CampaignSettings withStrategy(String key, Integer version) {
-        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId);
+        return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId, integrations);
+    }
+
+    /** These settings with other integrations. */
+    public CampaignSettings withIntegrations(CampaignIntegrations newIntegrations) {
+        return new CampaignSettings(name, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId, newIntegrations);
     }
 
     /** The campaign's zone. */

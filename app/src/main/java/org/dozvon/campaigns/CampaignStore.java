@@ -48,7 +48,7 @@ class CampaignStore {
             time_zone_mode, time_zone, callback_period_hours, number_prefix, max_attempts_per_contact,
             max_attempts_per_day, max_hours_since_first_attempt, max_hours_since_creation, max_lines, caller_id_group_id,
             dialing_mode, lines_per_operator, abandon_target, preview_seconds, detect_machine, skill_id, min_skill_level,
-            min_operators, max_operators, wrap_up_seconds, default_code, script_id,
+            min_operators, max_operators, wrap_up_seconds, default_code, script_id, integrations::text,
             revision, created_at, updated_at, status_changed_at, """ + CHILDREN;
 
     private static final int MAX_FILTERS = 500;
@@ -56,6 +56,7 @@ class CampaignStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Map<String, ContactFilter> filters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CampaignIntegrations> integrations = new java.util.concurrent.ConcurrentHashMap<>();
 
     CampaignStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -92,7 +93,8 @@ class CampaignStore {
                             dialing_mode = :mode, lines_per_operator = :linesPerOperator, abandon_target = :abandonTarget,
                             preview_seconds = :previewSeconds, detect_machine = :detectMachine, skill_id = :skill,
                             min_skill_level = :minSkillLevel, min_operators = :minOperators, max_operators = :maxOperators,
-                            wrap_up_seconds = :wrapUp, default_code = :defaultCode, script_id = :script, updated_at = :now, revision = revision + :bump
+                            wrap_up_seconds = :wrapUp, default_code = :defaultCode, script_id = :script,
+                            integrations = cast(:integrations as jsonb), updated_at = :now, revision = revision + :bump
                         where id = :id""")
                 .param("name", s.name()).param("description", s.description())
                 .param("strategyKey", s.strategyKey()).param("strategyVersion", s.strategyVersion())
@@ -114,6 +116,7 @@ class CampaignStore {
                 .param("maxOperators", s.dialing().maxOperators()).param("wrapUp", s.dialing().wrapUpSeconds())
                 .param("defaultCode", s.dialing().defaultCode())
                 .param("script", s.scriptId())
+                .param("integrations", toJson(s.integrations()))
                 .param("now", Timestamp.from(now)).param("bump", newRevision ? 1 : 0).param("id", id)
                 .update();
         for (String table : List.of("campaign_list", "campaign_dnc_list", "campaign_phone_type_limit",
@@ -264,7 +267,7 @@ class CampaignStore {
                         (Long) rs.getObject("skill_id"), rs.getInt("min_skill_level"), (Integer) rs.getObject("min_operators"),
                         (Integer) rs.getObject("max_operators"), rs.getInt("wrap_up_seconds"),
                         rs.getString("default_code")),
-                (Long) rs.getObject("script_id"),
+                (Long) rs.getObject("script_id"), integrations(rs.getString("integrations")),
                 rs.getLong("revision"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "status_changed_at"));
     }
 
@@ -277,11 +280,29 @@ class CampaignStore {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private String toJson(ContactFilter filter) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(filter);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The integrations a text holds; parsed once per text, as filters are (they are immutable too). */
+    private CampaignIntegrations integrations(String text) {
+        CampaignIntegrations known = integrations.get(text);
+        if (known != null) {
+            return known;
+        }
+        try {
+            CampaignIntegrations read = json.readValue(text, CampaignIntegrations.class);
+            if (integrations.size() >= MAX_FILTERS) {
+                integrations.clear();
+            }
+            integrations.put(text, read);
+            return read;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("campaign integrations " + text + " cannot be read", e);
         }
     }
 
@@ -311,14 +332,15 @@ class CampaignStore {
                        ContactSelection.Ordering ordering, Long codeGroup, Long calendar, boolean endless, int weight,
                        Instant startsAt, Instant stopsAt, TimeZoneMode zoneMode, String zone, Integer callbackHours,
                        String prefix, Integer perContact, Integer perDay, Integer sinceFirst, Integer sinceCreation,
-                       Integer maxLines, Long callerIdGroup, CampaignDialing dialing, Long script, long revision, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
+                       Integer maxLines, Long callerIdGroup, CampaignDialing dialing, Long script,
+                       CampaignIntegrations integrations, long revision, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
 
         CampaignView view(List<Long> lists, List<Long> dncLists, Map<String, Integer> phoneLimits,
                           Map<DayType, List<CallingInterval>> hours, Map<LocalDate, List<CallingInterval>> exceptions) {
             CampaignSettings settings = new CampaignSettings(name, description, strategyKey, strategyVersion, lists, listOrder,
                     filter, percent, ordering, dncLists, codeGroup, calendar, endless, weight, startsAt, stopsAt, zoneMode, zone,
                     hours, exceptions, callbackHours, prefix, perContact, phoneLimits, perDay, sinceFirst, sinceCreation,
-                    maxLines, callerIdGroup, dialing, script);
+                    maxLines, callerIdGroup, dialing, script, integrations);
             return new CampaignView(id, status, revision, settings, createdAt, updatedAt, statusChangedAt);
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -71,7 +72,7 @@ class CampaignsApi {
     @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
     ResponseEntity<?> create(@RequestBody CampaignDto body) {
         List<Violation> violations = new ArrayList<>();
-        CampaignSettings settings = body.settings(violations);
+        CampaignSettings settings = withToken(null, body, body.settings(violations), violations);
         if (!violations.isEmpty()) {
             violations.addAll(editor.check(null, null, settings));
             return problems.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, violations);
@@ -89,7 +90,7 @@ class CampaignsApi {
     ResponseEntity<?> update(@PathVariable long id, @RequestBody CampaignDto body) {
         CampaignView existing = require(id);
         List<Violation> violations = new ArrayList<>();
-        CampaignSettings settings = body.settings(violations);
+        CampaignSettings settings = withToken(existing, body, body.settings(violations), violations);
         if (!violations.isEmpty()) {
             violations.addAll(editor.check(id, existing, settings));
             return problems.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, violations);
@@ -141,6 +142,23 @@ class CampaignsApi {
         return ResponseEntity.ok(Map.of("campaignId", id, "count", selections.count(campaign.selection())));
     }
 
+    /**
+     * The settings with the client-data service's token sealed: a token in the body replaces the stored one, an
+     * empty one removes it, none keeps it (GET never answers it, so a client that PUTs back what it read keeps it).
+     */
+    private CampaignSettings withToken(CampaignView existing, CampaignDto body, CampaignSettings settings,
+                                       List<Violation> violations) {
+        String typed = body.integrations() == null || body.integrations().clientData() == null ? null
+                : body.integrations().clientData().token();
+        List<Violation> refused = editor.checkToken(typed);
+        if (!refused.isEmpty()) {
+            violations.addAll(refused);
+            return settings;
+        }
+        return settings.withIntegrations(settings.integrations()
+                .withSealedToken(editor.clientDataToken(existing, typed, typed != null && typed.isBlank())));
+    }
+
     private CampaignView require(long id) {
         return campaigns.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
     }
@@ -178,6 +196,45 @@ class CampaignsApi {
     record ExceptionDto(LocalDate date, List<IntervalDto> hours) {
     }
 
+    /** A link of the workplace: {@code {"name": "CRM", "url": "https://crm/{client_id}", "openByDefault": true}}. */
+    record LinkDto(String name, String url, Boolean openByDefault) {
+    }
+
+    /**
+     * The client-data service. {@code token} is only ever sent (absent: keep the stored one; "": remove it);
+     * answers say {@code tokenSet} instead.
+     */
+    record ClientDataDto(String url, ClientDataService.Method method, Integer timeoutSeconds,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String token, Boolean tokenSet) {
+    }
+
+    /** Links and the client-data service; absent: none. */
+    record IntegrationsDto(List<LinkDto> links, ClientDataDto clientData) {
+
+        static IntegrationsDto of(CampaignIntegrations integrations) {
+            ClientDataService service = integrations.clientData();
+            return new IntegrationsDto(integrations.links().stream()
+                    .map(link -> new LinkDto(link.name(), link.urlTemplate(), link.openByDefault())).toList(),
+                    service == null ? null : new ClientDataDto(service.urlTemplate(), service.method(),
+                            service.timeoutSeconds(), null, service.hasToken()));
+        }
+
+        CampaignIntegrations integrations() {
+            List<IntegrationLink> given = new ArrayList<>();
+            for (LinkDto link : links == null ? List.<LinkDto>of() : links) {
+                if (link != null) {
+                    given.add(new IntegrationLink(link.name() == null ? "" : link.name().strip(),
+                            link.url() == null ? "" : link.url().strip(), Boolean.TRUE.equals(link.openByDefault())));
+                }
+            }
+            ClientDataService service = clientData == null ? null : new ClientDataService(
+                    clientData.url() == null ? "" : clientData.url().strip(), clientData.method(),
+                    clientData.timeoutSeconds() == null ? ClientDataService.DEFAULT_TIMEOUT_SECONDS : clientData.timeoutSeconds(),
+                    null);
+            return new CampaignIntegrations(given, service);
+        }
+    }
+
     record CampaignDto(Long id, String name, String description, CampaignStatus status, Long revision,
                        String strategyKey, Integer strategyVersion, List<Long> lists, ContactSelection.ListOrder listOrder,
                        ContactFilter filter, Integer percent, String orderField, Boolean orderDescending, List<Long> dncLists,
@@ -188,7 +245,7 @@ class CampaignsApi {
                        Map<String, Integer> maxAttemptsPerPhoneType, Integer maxAttemptsPerDay,
                        Integer maxHoursSinceFirstAttempt, Integer maxHoursSinceCreation,
                        Integer maxLines, Long callerIdGroupId, DialingDto dialing, Long scriptId,
-                       Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
+                       IntegrationsDto integrations, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
 
         static CampaignDto of(CampaignView view) {
             CampaignSettings s = view.settings();
@@ -203,7 +260,8 @@ class CampaignsApi {
                     s.weight(), s.startsAt(), s.stopsAt(), s.timeZoneMode(), s.timeZone(), hours, exceptions,
                     s.callbackPeriodHours(), s.numberPrefix(), s.maxAttemptsPerContact(), s.maxAttemptsPerPhoneType(),
                     s.maxAttemptsPerDay(), s.maxHoursSinceFirstAttempt(), s.maxHoursSinceCreation(), s.maxLines(),
-                    s.callerIdGroupId(), DialingDto.of(s.dialing()), s.scriptId(), view.createdAt(),
+                    s.callerIdGroupId(), DialingDto.of(s.dialing()), s.scriptId(), IntegrationsDto.of(s.integrations()),
+                    view.createdAt(),
                     view.updatedAt(), view.statusChangedAt());
         }
 
@@ -235,7 +293,8 @@ class CampaignsApi {
                     startsAt, stopsAt, timeZoneMode, timeZone == null ? CampaignSettings.DEFAULT_ZONE : timeZone.strip(),
                     hours, dates, callbackPeriodHours, blankToNull(numberPrefix), maxAttemptsPerContact,
                     maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines,
-                    callerIdGroupId, dialing == null ? CampaignDialing.DEFAULT : dialing.dialing(), scriptId);
+                    callerIdGroupId, dialing == null ? CampaignDialing.DEFAULT : dialing.dialing(), scriptId,
+                    integrations == null ? CampaignIntegrations.NONE : integrations.integrations());
         }
 
         private static List<CallingInterval> intervals(List<IntervalDto> given, String field, List<Violation> violations) {

@@ -44,6 +44,7 @@ class CampaignsController {
                 "skillId", "minSkillLevel", "minOperators", "maxOperators", "wrapUpSeconds", "defaultCode"));
         TABS.put("limits", Set.of("maxAttemptsPerContact", "maxAttemptsPerPhoneType", "maxAttemptsPerDay",
                 "maxHoursSinceFirstAttempt", "maxHoursSinceCreation"));
+        TABS.put("integrations", Set.of("links", "clientDataUrl", "clientDataMethod", "clientDataTimeout", "clientDataToken"));
     }
 
     private final Campaigns campaigns;
@@ -143,12 +144,16 @@ class CampaignsController {
         CampaignView existing = id == null ? null : require(id);
         CampaignForm.Parsed parsed = CampaignForm.parse(form);
         List<Violation> violations = new ArrayList<>(parsed.violations());
+        violations.addAll(editor.checkToken(form.value("clientDataToken")));
+        CampaignSettings settings = violations.isEmpty() ? parsed.settings().withIntegrations(parsed.settings().integrations()
+                .withSealedToken(editor.clientDataToken(existing, form.value("clientDataToken"),
+                        form.has("clientDataTokenRemove", "true")))) : parsed.settings();
         CampaignEditor.Result result = null;
         if (violations.isEmpty()) {
-            result = id == null ? editor.create(parsed.settings()) : editor.update(id, parsed.settings(), parsed.revision());
+            result = id == null ? editor.create(settings) : editor.update(id, settings, parsed.revision());
             violations.addAll(result.violations());
         } else {
-            violations.addAll(editor.check(id, existing, parsed.settings()));
+            violations.addAll(editor.check(id, existing, settings));
         }
         if (!violations.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -222,6 +227,14 @@ class CampaignsController {
         return "campaigns/fragments :: exception-row";
     }
 
+    /** A blank row of integration links. */
+    @GetMapping("/campaigns/form/link-row")
+    @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
+    String linkRow(Model model) {
+        model.addAttribute("link", List.of("", "", "false"));
+        return "campaigns/integrations :: link-row";
+    }
+
     private String preview(CampaignSettings settings, List<Violation> problems, Model model) {
         List<Violation> all = new ArrayList<>(problems);
         if (all.isEmpty()) {
@@ -266,6 +279,17 @@ class CampaignsController {
             exceptions.add(List.of(exceptionDates.get(i), i < exceptionHours.size() ? exceptionHours.get(i) : ""));
         }
         model.addAttribute("exceptions", exceptions);
+        List<String> linkNames = form.values(CampaignForm.LINK_NAME);
+        List<String> linkUrls = form.values(CampaignForm.LINK_URL);
+        List<String> linkDefaults = form.values(CampaignForm.LINK_DEFAULT);
+        List<List<String>> links = new ArrayList<>();
+        for (int i = 0; i < Math.max(linkNames.size(), linkUrls.size()); i++) {
+            links.add(List.of(i < linkNames.size() ? linkNames.get(i) : "", i < linkUrls.size() ? linkUrls.get(i) : "",
+                    i < linkDefaults.size() ? linkDefaults.get(i) : "false"));
+        }
+        model.addAttribute("links", links);
+        model.addAttribute("placeholders", String.join(", ", UrlTemplates.BUILT_INS.stream().map(p -> "{" + p + "}").toList()));
+        model.addAttribute("clientDataMethods", ClientDataService.Method.values());
         Map<String, Boolean> tabErrors = new LinkedHashMap<>();
         TABS.forEach((tab, fields) -> tabErrors.put(tab, violations.stream().anyMatch(v -> fields.contains(v.field())
                 || (tab.equals("limits") && v.field().startsWith(CampaignForm.PHONE_LIMIT)))));

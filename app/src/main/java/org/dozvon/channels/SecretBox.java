@@ -25,10 +25,11 @@ import org.springframework.stereotype.Component;
  * Encrypts the secrets of the channel settings (the SMTP password) before they go into the database:
  * AES-256-GCM, the key being SHA-256 of {@code DOZVON_SECRET_KEY}, or a random key kept in
  * {@code DOZVON_SECRET_KEY_FILE} (made on first need, readable by its owner only). A database dump alone
- * then does not give the password away.
+ * then does not give the password away. Other modules seal their secrets with it too (a campaign's client-data
+ * token), so one key protects every stored secret of the installation.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
@@ -43,7 +44,7 @@ class SecretBox {
     }
 
     /** The secret encrypted, as text for a JSON column. */
-    String seal(String secret) {
+    public String seal(String secret) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -64,7 +65,7 @@ class SecretBox {
      *
      * @throws Unreadable when it was sealed with another key (the key or its file changed)
      */
-    String open(String sealed) {
+    public String open(String sealed) {
         if (sealed == null || !sealed.startsWith(PREFIX)) {
             throw new Unreadable();
         }
@@ -129,7 +130,7 @@ class SecretBox {
     }
 
     /** A stored secret that this installation's key cannot open. */
-    static class Unreadable extends RuntimeException {
+    public static class Unreadable extends RuntimeException {
         Unreadable() {
             super("The stored password cannot be decrypted with this installation's secret key (DOZVON_SECRET_KEY or "
                     + "its key file changed); type the password again in the settings");

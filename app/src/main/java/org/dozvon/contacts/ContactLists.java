@@ -1,10 +1,14 @@
 package org.dozvon.contacts;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,6 +110,108 @@ public class ContactLists {
             problems.add("the contact is no longer in the list");
         }
         return problems;
+    }
+
+    /**
+     * Changes some of one contact's values (a CRM's fresh data), each checked against its field as any edit is (a
+     * phone normalised, a number read, a mask applied): a refused change leaves its field as it was and is reported,
+     * the accepted ones are saved together. Fields not named keep their values; an empty value clears a field.
+     *
+     * @param changes new values by field code, as text
+     * @return the values before and after, which fields changed and the refused changes; empty when there is no
+     * such contact. When the contact's other values no longer pass (a mask or a required field added since they
+     * were saved), nothing is saved and those problems are among the refusals.
+     */
+    @Transactional
+    public Optional<FieldChanges> changeFields(long contactId, Map<String, String> changes) {
+        Optional<ListSchema> schema = store.lockListOf(contactId).flatMap(this::schema);
+        Optional<ContactStore.StoredContact> stored = schema.flatMap(s -> store.find(s.listId(), contactId));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ListSchema list = schema.get();
+        Map<String, Object> before = stored.get().attributes();
+        // as the contact form does: the list's fields only (a value of a field taken off the list since is dropped)
+        Map<String, String> current = new LinkedHashMap<>();
+        list.fields().forEach(field -> {
+            if (before.get(field.code()) != null) {
+                current.put(field.code(), text(before.get(field.code())));
+            }
+        });
+        List<CheckedContact.Problem> refused = new ArrayList<>();
+        Map<String, String> accepted = new LinkedHashMap<>();
+        changes.forEach((code, value) -> {
+            if (list.hasField(code)) {
+                accepted.put(code, value == null ? "" : value);
+            } else {
+                refused.add(new CheckedContact.Problem(code, value, "is not a field of list '" + list.listName() + "'"));
+            }
+        });
+        while (true) {
+            Map<String, String> candidate = new LinkedHashMap<>(current);
+            candidate.putAll(accepted);
+            CheckedContact checked = values.check(list, candidate);
+            List<CheckedContact.Problem> problems = new ArrayList<>(checked.problems());
+            if (checked.valid() && checked.clientId() != null
+                    && store.clientIdTaken(list.listId(), checked.clientId(), contactId)) {
+                problems.add(new CheckedContact.Problem(list.clientIdField().map(ListSchema.Field::code).orElse(null),
+                        checked.clientId(), "belongs to another contact of the list"));
+            }
+            List<CheckedContact.Problem> ofChanges = problems.stream()
+                    .filter(problem -> accepted.containsKey(problem.fieldCode())).toList();
+            if (problems.isEmpty()) {
+                Set<String> changed = new LinkedHashSet<>();
+                accepted.keySet().forEach(code -> {
+                    if (!same(before.get(code), checked.attributes().get(code))) {
+                        changed.add(code);
+                    }
+                });
+                if (!changed.isEmpty()) {
+                    store.update(list.listId(), contactId, checked, clock.instant());
+                }
+                return Optional.of(new FieldChanges(list.listId(), before, changed.isEmpty() ? before : checked.attributes(),
+                        changed, refused));
+            }
+            if (ofChanges.isEmpty()) {
+                refused.addAll(problems);
+                return Optional.of(new FieldChanges(list.listId(), before, before, Set.of(), refused));
+            }
+            refused.addAll(ofChanges);
+            ofChanges.forEach(problem -> accepted.remove(problem.fieldCode()));
+        }
+    }
+
+    /** A stored value as text, as a person would type it again (numbers plain, without an exponent). */
+    private static String text(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof Number && b instanceof Number) {
+            return new BigDecimal(text(a)).compareTo(new BigDecimal(text(b))) == 0;
+        }
+        return text(a).equals(text(b));
+    }
+
+    /**
+     * What {@link #changeFields} did.
+     *
+     * @param before  the contact's values before, by field code
+     * @param after   its values now (the same as {@code before} when nothing changed)
+     * @param changed the fields whose value changed
+     * @param refused the changes that were not saved, and why
+     */
+    public record FieldChanges(long listId, Map<String, Object> before, Map<String, Object> after, Set<String> changed,
+                               List<CheckedContact.Problem> refused) {
     }
 
     /**

@@ -293,6 +293,12 @@ class ContactStore {
                 .list();
     }
 
+    /** The contact's list, its row locked until the transaction ends (a read-modify-write of its values); empty: none. */
+    Optional<Long> lockListOf(long contactId) {
+        return jdbc.sql("select list_id from contact where id = :id for update").param("id", contactId)
+                .query(Long.class).optional();
+    }
+
     Optional<StoredContact> find(long listId, long contactId) {
         return jdbc.sql("select id, client_id, attributes::text, dnc from contact where list_id = :list and id = :id")
                 .param("list", listId).param("id", contactId)

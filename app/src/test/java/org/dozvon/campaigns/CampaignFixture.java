@@ -101,6 +101,7 @@ final class CampaignFixture {
         Integer maxHoursSinceFirstAttempt;
         Integer maxHoursSinceCreation;
         CampaignDialing dialing = CampaignDialing.DEFAULT;
+        CampaignIntegrations integrations = CampaignIntegrations.NONE;
 
         Settings(String name) {
             this.name = name;
@@ -135,7 +136,7 @@ final class CampaignFixture {
             return new CampaignSettings(name, null, strategyKey, strategyVersion, lists, listOrder, filter, percent, ordering,
                     dncLists, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, mode, zone, hours,
                     exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType,
-                    maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, null, null, dialing, null);
+                    maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, null, null, dialing, null, integrations);
         }
     }
 }

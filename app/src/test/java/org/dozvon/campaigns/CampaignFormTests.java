@@ -59,6 +59,21 @@ class CampaignFormTests {
     }
 
     @Test
+    void integrationLinksAndTheClientDataServiceSurviveTheFormRoundTrip() {
+        CampaignFixture.Settings given = CampaignFixture.settings("Integrations");
+        given.integrations = new CampaignIntegrations(List.of(
+                new IntegrationLink("CRM", "https://crm.example/clients/{client_id}", false),
+                new IntegrationLink("Map", "https://maps.example/?q={address}&by={operator}", true)),
+                new ClientDataService("https://crm.example/api/{client_id}", ClientDataService.Method.POST, 12, null));
+        CampaignSettings settings = given.build();
+
+        CampaignForm.Parsed parsed = CampaignForm.parse(CampaignForm.of(settings, 1L));
+
+        assertThat(parsed.violations()).isEmpty();
+        assertThat(parsed.settings().integrations()).isEqualTo(settings.integrations());
+    }
+
+    @Test
     void whatCannotBeReadBecomesAViolationOfItsField() {
         LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
         values.add("name", "Broken");

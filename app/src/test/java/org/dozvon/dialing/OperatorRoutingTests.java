@@ -59,7 +59,7 @@ class OperatorRoutingTests {
         CampaignSettings settings = CampaignSettings.blank().withName("c" + id);
         settings = new CampaignSettings(settings.name(), null, "standard", null, List.of(1L), null, null, 100, null, null,
                 null, null, false, weight, null, null, null, "Europe/Moscow", settings.callingHours(), Map.of(), null, null,
-                null, Map.of(), null, null, null, null, null, dialing, null);
+                null, Map.of(), null, null, null, null, null, dialing, null, null);
         return new CampaignView(id, CampaignStatus.RUNNING, 1, settings, T, T, T);
     }
 
