@@ -17,6 +17,7 @@ import org.dozvon.Violation;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.campaigns.Callback;
 import org.dozvon.campaigns.CallbackType;
 import org.dozvon.campaigns.Callbacks;
 import org.dozvon.campaigns.CampaignSettings;
@@ -35,7 +36,9 @@ import org.dozvon.contacts.ContactCards;
 import org.dozvon.contacts.ContactLists;
 import org.dozvon.contacts.ContactSelections;
 import org.dozvon.contacts.DncLists;
+import org.dozvon.contacts.FieldAccess;
 import org.dozvon.contacts.ListSchema;
+import org.dozvon.contacts.ShownFields;
 import org.dozvon.dialing.CallRecord;
 import org.dozvon.dialing.CallRecords;
 
@@ -72,12 +75,15 @@ class ArmController {
     private final Scripts scripts;
     private final Callbacks callbacks;
     private final Channels channels;
+    private final FieldAccess fieldAccess;
 
     ArmController(Operators operators, AgentsProperties properties, CallRecords calls, ContactCards cards,
                   ContactLists lists, Campaigns campaigns, CompletionCodes codes, ContactSelections selections,
-                  DncLists dnc, Clock clock, Scripts scripts, Callbacks callbacks, Channels channels) {
+                  DncLists dnc, Clock clock, Scripts scripts, Callbacks callbacks, Channels channels,
+                  FieldAccess fieldAccess) {
         this.channels = channels;
         this.callbacks = callbacks;
+        this.fieldAccess = fieldAccess;
         this.selections = selections;
         this.dnc = dnc;
         this.scripts = scripts;
@@ -308,12 +314,20 @@ class ArmController {
         model.addAttribute("problem", problem);
         model.addAttribute("now", clock.instant());
         model.addAttribute("pauseReasons", properties.pauseReasons());
+        model.addAttribute("numbers", new LinkedHashMap<String, String>());
         if (found.isEmpty()) {
             return;
         }
         OperatorView operator = found.get();
+        // the user's field access (manual 3.1.1.5): masked fields and numbers masked, hidden fields left out
+        ShownFields shown = fieldAccess.shownTo(user);
         model.addAttribute("messages", operators.unreadMessages(operator.id()));
-        model.addAttribute("callbacks", callbacks.personal(user.getUsername(), CALLBACKS));
+        List<Callback> personal = callbacks.personal(user.getUsername(), CALLBACKS);
+        model.addAttribute("callbacks", personal);
+        if (shown.restrictsPhones() && !personal.isEmpty()) {
+            numbers(model).putAll(fieldAccess.shownNumbers(shown, personal.stream().map(Callback::contactId).toList(),
+                    personal.stream().map(Callback::phone).toList()));
+        }
         if (operator.state() == OperatorState.OFFLINE) {
             model.addAttribute("freeExtensions", operators.extensions().stream().filter(e -> e.inUseBy() == null).toList());
         }
@@ -321,7 +335,9 @@ class ArmController {
         if (!operator.state().holdsCall() && operator.state() != OperatorState.OFFLINE) {
             ZoneId zone = zone(campaign);
             Instant midnight = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
-            model.addAttribute("today", calls.ofOperator(operator.id(), midnight, TODAY));
+            List<CallRecord> today = calls.ofOperator(operator.id(), midnight, TODAY);
+            model.addAttribute("today", today);
+            shownNumbers(model, shown, today);
         }
         model.addAttribute("campaign", campaign.orElse(null));
         if (operator.attemptId() == null) {
@@ -341,18 +357,34 @@ class ArmController {
         call.flatMap(c -> cards.card(c.contactId())).ifPresent(card -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             Optional<ListSchema> schema = lists.schema(card.listId());
-            schema.ifPresent(s -> s.fields().forEach(field -> {
-                Object value = card.values().get(field.code());
+            schema.ifPresent(s -> shown.fields(s).forEach(field -> {
+                Object value = shown.value(field.code(), card.values().get(field.code()));
                 fields.put(field.name(), value == null ? "" : value);
             }));
             model.addAttribute("fields", fields);
-            model.addAttribute("cardValues", card.values());
+            model.addAttribute("cardValues", shown.values(card.values()));
             model.addAttribute("listName", schema.map(ListSchema::listName).orElse(null));
-            model.addAttribute("history", calls.list(null, c(call), null, HISTORY + 1).stream()
-                    .filter(earlier -> earlier.attemptId() != operator.attemptId()).limit(HISTORY).toList());
+            List<CallRecord> history = calls.list(null, c(call), null, HISTORY + 1).stream()
+                    .filter(earlier -> earlier.attemptId() != operator.attemptId()).limit(HISTORY).toList();
+            model.addAttribute("history", history);
+            shownNumbers(model, shown, history);
         });
+        call.ifPresent(c -> shownNumbers(model, shown, List.of(c)));
     }
 
+
+    /** Adds to the model's {@code numbers} what these calls' numbers show instead, where their phone field is not in clear. */
+    private void shownNumbers(Model model, ShownFields shown, List<CallRecord> records) {
+        if (shown.restrictsPhones() && !records.isEmpty()) {
+            numbers(model).putAll(fieldAccess.shownNumbers(shown,
+                    records.stream().map(CallRecord::contactId).toList(), records.stream().map(CallRecord::number).toList()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> numbers(Model model) {
+        return (Map<String, String>) model.getAttribute("numbers");
+    }
 
     private static Long c(Optional<CallRecord> call) {
         return call.map(CallRecord::contactId).orElse(null);

@@ -22,6 +22,8 @@ import org.dozvon.campaigns.ClientDataUnavailable;
 import org.dozvon.campaigns.UrlTemplates;
 import org.dozvon.contacts.ContactCards;
 import org.dozvon.contacts.ContactLists;
+import org.dozvon.contacts.FieldAccess;
+import org.dozvon.contacts.ShownFields;
 import org.dozvon.dialing.CallRecord;
 import org.dozvon.dialing.CallRecords;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ class ArmIntegrations {
     private static final Logger log = LoggerFactory.getLogger(ArmIntegrations.class);
 
     private final ArmController arm;
+    private final FieldAccess fieldAccess;
     private final Operators operators;
     private final Campaigns campaigns;
     private final CallRecords calls;
@@ -64,7 +67,8 @@ class ArmIntegrations {
     });
 
     ArmIntegrations(ArmController arm, Operators operators, Campaigns campaigns, CallRecords calls, ContactCards cards,
-                    ContactLists lists, ClientData clientData, Clock clock) {
+                    ContactLists lists, ClientData clientData, Clock clock, FieldAccess fieldAccess) {
+        this.fieldAccess = fieldAccess;
         this.arm = arm;
         this.operators = operators;
         this.campaigns = campaigns;
@@ -98,6 +102,8 @@ class ArmIntegrations {
         Map<String, Object> values = UrlTemplates.values(card.get().values(), call.get().number(), card.get().id(),
                 call.get().campaignId(), user.getUsername(), attemptId);
         Refreshed result;
+        // the service gets the real values; the operator sees them as its field access allows, like the card
+        ShownFields shown = fieldAccess.shownTo(user);
         Map<String, Object> cardValues = card.get().values();
         try {
             ClientData.Answer answer = clientData.fetch(service, values);
@@ -107,7 +113,7 @@ class ArmIntegrations {
                 response.setHeader("HX-Reswap", "outerHTML");
                 return arm.panel(user, model, "arm.integrations.noCall");
             }
-            result = rows(changes.get(), answer);
+            result = rows(changes.get(), answer, shown);
             cardValues = changes.get().after();
             log.info("Operator '{}' refreshed the client data of contact {} (attempt {}, campaign {}): {} values, {} changed, {} refused",
                     user.getUsername(), card.get().id(), attemptId, call.get().campaignId(), answer.values().size(),
@@ -122,7 +128,7 @@ class ArmIntegrations {
         model.addAttribute("operator", operator.get());
         model.addAttribute("campaign", campaign.orElse(null));
         model.addAttribute("call", call.get());
-        model.addAttribute("cardValues", cardValues);
+        model.addAttribute("cardValues", shown.values(cardValues));
         return "arm/integrations :: integrations";
     }
 
@@ -144,7 +150,7 @@ class ArmIntegrations {
                 refreshed.get(call.attemptId()));
     }
 
-    private Refreshed rows(ContactLists.FieldChanges changes, ClientData.Answer answer) {
+    private Refreshed rows(ContactLists.FieldChanges changes, ClientData.Answer answer, ShownFields shown) {
         Map<String, String> names = new LinkedHashMap<>();
         lists.schema(changes.listId()).ifPresent(schema -> schema.fields()
                 .forEach(field -> names.put(field.code(), field.name())));
@@ -153,14 +159,30 @@ class ArmIntegrations {
                 (a, b) -> a + "; " + b));
         answer.notValues().forEach(code -> reasons.put(code, "is not a single value"));
         List<Row> rows = new ArrayList<>();
-        answer.values().forEach((code, fresh) -> rows.add(new Row(names.getOrDefault(code, code),
-                text(changes.before().get(code)), reasons.containsKey(code) ? fresh : text(changes.after().get(code)),
-                changes.changed().contains(code), reasons.remove(code))));
-        answer.notValues().forEach(code -> rows.add(new Row(names.getOrDefault(code, code),
-                text(changes.before().get(code)), "", false, reasons.remove(code))));
+        // as the card shows them: a masked field's values masked, a hidden field's not at all
+        java.util.function.BiFunction<String, Object, String> seen = (code, value) -> text(shown.value(code, value));
+        answer.values().forEach((code, fresh) -> {
+            if (!shown.hidden(code)) {
+                rows.add(new Row(names.getOrDefault(code, code), seen.apply(code, changes.before().get(code)),
+                        reasons.containsKey(code) ? seen.apply(code, fresh) : seen.apply(code, changes.after().get(code)),
+                        changes.changed().contains(code), reasons.get(code)));
+            }
+            reasons.remove(code);
+        });
+        answer.notValues().forEach(code -> {
+            if (!shown.hidden(code)) {
+                rows.add(new Row(names.getOrDefault(code, code), seen.apply(code, changes.before().get(code)), "", false,
+                        reasons.get(code)));
+            }
+            reasons.remove(code);
+        });
         // problems of fields the service did not send (the contact's own values no longer pass)
-        reasons.forEach((code, reason) -> rows.add(new Row(names.getOrDefault(code, code),
-                text(changes.before().get(code)), "", false, reason)));
+        reasons.forEach((code, reason) -> {
+            if (!shown.hidden(code)) {
+                rows.add(new Row(names.getOrDefault(code, code), seen.apply(code, changes.before().get(code)), "", false,
+                        reason));
+            }
+        });
         return new Refreshed(clock.instant(), rows, null, new Object[0]);
     }
 

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.dozvon.Violation;
+import org.dozvon.access.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +28,16 @@ class ContactCatalogue {
 
     private final ContactFieldRepository fields;
     private final ContactListRepository lists;
+    private final FieldAccess access;
+    private final Roles roles;
     private final Clock clock;
 
-    ContactCatalogue(ContactFieldRepository fields, ContactListRepository lists, Clock clock) {
+    ContactCatalogue(ContactFieldRepository fields, ContactListRepository lists, FieldAccess access, Roles roles,
+                     Clock clock) {
         this.fields = fields;
         this.lists = lists;
+        this.access = access;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -54,8 +61,33 @@ class ContactCatalogue {
         return fields.isUsed(id);
     }
 
-    @Transactional
+    /** The field's restrictions by role code (MASKED, HIDDEN); roles not in it see the field in clear. */
+    Map<String, FieldVisibility> access(long fieldId) {
+        return access.ofField(fieldId);
+    }
+
+    /** Every field's restrictions by field id, then role code. */
+    Map<Long, Map<String, FieldVisibility>> accessByField() {
+        return access.byField();
+    }
+
+    /** Every role, for the field form's "access by role" table. */
+    List<Roles.Role> roles() {
+        return roles.all();
+    }
+
+    /** Saves a field's description, leaving its access by role as it is. */
     Result saveField(Long id, String code, String name, FieldType type, String mask, boolean clientId) {
+        return saveField(id, code, name, type, mask, clientId, null);
+    }
+
+    /**
+     * @param roleAccess the field's access by role code, replacing what it had; VISIBLE roles need not be named;
+     *                   null leaves the access as it is
+     */
+    @Transactional
+    Result saveField(Long id, String code, String name, FieldType type, String mask, boolean clientId,
+                     Map<String, FieldVisibility> roleAccess) {
         List<Violation> violations = new ArrayList<>();
         ContactField existing = id == null ? null : field(id);
         String cleanCode = code == null ? "" : code.strip();
@@ -81,6 +113,15 @@ class ContactCatalogue {
                 violations.add(new Violation("mask", "fields.error.mask", e.getDescription()));
             }
         }
+        if (roleAccess != null) {
+            Set<String> known = new HashSet<>();
+            roles.all().forEach(role -> known.add(role.code()));
+            roleAccess.keySet().stream().filter(role -> !known.contains(role)).findFirst()
+                    .ifPresent(role -> violations.add(new Violation("access", "fields.error.role", role)));
+            if (roleAccess.containsValue(null)) {
+                violations.add(new Violation("access", "fields.error.access"));
+            }
+        }
         if (!violations.isEmpty()) {
             return Result.rejected(violations);
         }
@@ -90,7 +131,16 @@ class ContactCatalogue {
         if (existing != null) {
             field.describe(name.strip(), type, mask, clientId, clock.instant());
         }
-        return Result.saved(fields.save(field).id());
+        long savedId = fields.save(field).id();
+        if (roleAccess != null) {
+            Map<String, FieldVisibility> before = existing == null ? Map.of() : access.ofField(savedId);
+            access.replace(savedId, roleAccess);
+            Map<String, FieldVisibility> after = access.ofField(savedId);
+            if (!before.equals(after)) {
+                log.info("Field '{}' access by role now {}", field.code(), after);
+            }
+        }
+        return Result.saved(savedId);
     }
 
     @Transactional

@@ -14,9 +14,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,17 +35,22 @@ class ContactExport {
 
     private final ContactLists contactLists;
     private final ContactStore store;
+    private final FieldAccess fieldAccess;
 
-    ContactExport(ContactLists contactLists, ContactStore store) {
+    ContactExport(ContactLists contactLists, ContactStore store, FieldAccess fieldAccess) {
         this.contactLists = contactLists;
         this.store = store;
+        this.fieldAccess = fieldAccess;
     }
 
+    /** The fields the caller sees: hidden ones have no column, masked ones are written masked. */
     @GetMapping({"/contacts/lists/{id}/export", "/api/v1/contact-lists/{id}/export"})
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    void export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
-            throws IOException {
-        ListSchema schema = contactLists.schema(id).orElseThrow(() -> new ContactCatalogue.NotFound("contact list " + id));
+    void export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
+                @AuthenticationPrincipal DozvonUser user, HttpServletResponse response) throws IOException {
+        ListSchema full = contactLists.schema(id).orElseThrow(() -> new ContactCatalogue.NotFound("contact list " + id));
+        ShownFields shown = fieldAccess.shownTo(user);
+        ListSchema schema = new ListSchema(full.listId(), full.listName(), shown.fields(full));
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
         String name = "contacts-" + id + (xlsx ? ".xlsx" : ".csv");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -53,14 +60,14 @@ class ContactExport {
         header.add("DNC");
         if (xlsx) {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            writeXlsx(schema, header, response.getOutputStream());
+            writeXlsx(schema, shown, header, response.getOutputStream());
         } else {
             response.setContentType("text/csv; charset=UTF-8");
-            writeCsv(schema, header, response.getOutputStream());
+            writeCsv(schema, shown, header, response.getOutputStream());
         }
     }
 
-    private void writeCsv(ListSchema schema, List<String> header, OutputStream out) throws IOException {
+    private void writeCsv(ListSchema schema, ShownFields shown, List<String> header, OutputStream out) throws IOException {
         out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').build();
@@ -70,15 +77,15 @@ class ContactExport {
                 List<String> row = new ArrayList<>();
                 row.add(String.valueOf(contact.id()));
                 // phones are E.164 (+ and digits only): no formula can hide there, and a prefix would spoil re-import
-                schema.fields().forEach(field -> row.add(field.type() == FieldType.PHONE
-                        ? text(contact, field) : safe(text(contact, field))));
+                schema.fields().forEach(field -> row.add(field.type() == FieldType.PHONE && shown.visible(field.code())
+                        ? text(contact, field, shown) : safe(text(contact, field, shown))));
                 row.add(contact.dnc() ? "DNC" : "");
                 csv.printRecord(row);
             });
         }
     }
 
-    private void writeXlsx(ListSchema schema, List<String> header, OutputStream out) throws IOException {
+    private void writeXlsx(ListSchema schema, ShownFields shown, List<String> header, OutputStream out) throws IOException {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             Sheet sheet = book.createSheet("Contacts");
             Row first = sheet.createRow(0);
@@ -91,7 +98,7 @@ class ContactExport {
                 row.createCell(0).setCellValue(contact.id());
                 for (int i = 0; i < schema.fields().size(); i++) {
                     ListSchema.Field field = schema.fields().get(i);
-                    Object value = contact.attributes().get(field.code());
+                    Object value = shown.value(field.code(), contact.attributes().get(field.code()));
                     if (value instanceof Number number) {
                         row.createCell(i + 1).setCellValue(number.doubleValue());
                     } else if (value != null) {
@@ -118,8 +125,8 @@ class ContactExport {
         } while (page.size() == PAGE);
     }
 
-    private static String text(ContactStore.StoredContact contact, ListSchema.Field field) {
-        Object value = contact.attributes().get(field.code());
+    private static String text(ContactStore.StoredContact contact, ListSchema.Field field, ShownFields shown) {
+        Object value = shown.value(field.code(), contact.attributes().get(field.code()));
         return value == null ? "" : String.valueOf(value);
     }
 

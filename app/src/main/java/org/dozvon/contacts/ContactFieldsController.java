@@ -1,6 +1,8 @@
 package org.dozvon.contacts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.dozvon.Violation;
@@ -21,6 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/contacts/fields")
 class ContactFieldsController {
 
+    private static final String ACCESS_PREFIX = "access_";
+
     private final ContactCatalogue catalogue;
 
     ContactFieldsController(ContactCatalogue catalogue) {
@@ -31,32 +35,43 @@ class ContactFieldsController {
     @RequiresPermission(Permission.CONTACTS_VIEW)
     String fields(Model model) {
         model.addAttribute("fields", catalogue.fields());
+        model.addAttribute("access", catalogue.accessByField());
         return "contacts/fields";
     }
 
     @GetMapping("/new")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     String newField(Model model) {
-        return form(model, null, "", "", FieldType.TEXT, "", false, List.of());
+        return form(model, null, "", "", FieldType.TEXT, "", false, Map.of(), List.of());
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     String edit(@PathVariable long id, Model model) {
         ContactField field = catalogue.field(id);
-        return form(model, field, field.code(), field.name(), field.type(), field.mask(), field.clientId(), List.of());
+        return form(model, field, field.code(), field.name(), field.type(), field.mask(), field.clientId(),
+                catalogue.access(id), List.of());
     }
 
+    /** The access by role comes from one select per role, {@code access_<ROLE>} (VISIBLE, MASKED or HIDDEN). */
     @PostMapping({"", "/{id}"})
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     String save(@PathVariable(required = false) Long id, @RequestParam(required = false) String code,
                 @RequestParam(required = false) String name, @RequestParam(required = false) FieldType type,
                 @RequestParam(required = false) String mask, @RequestParam(defaultValue = "false") boolean clientId,
-                Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ContactCatalogue.Result result = catalogue.saveField(id, code, name, type, mask, clientId);
+                @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        Map<String, FieldVisibility> access = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith(ACCESS_PREFIX)) {
+                access.put(key.substring(ACCESS_PREFIX.length()), visibility(value));
+            }
+        });
+        ContactCatalogue.Result result = catalogue.saveField(id, code, name, type, mask, clientId, access);
         if (!result.ok()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, id == null ? null : catalogue.field(id), code, name, type, mask, clientId, result.violations());
+            return form(model, id == null ? null : catalogue.field(id), code, name, type, mask, clientId, access,
+                    result.violations());
         }
         redirect.addFlashAttribute("notice", "fields.saved");
         return "redirect:/contacts/fields";
@@ -74,8 +89,16 @@ class ContactFieldsController {
         return "redirect:/contacts/fields";
     }
 
+    private static FieldVisibility visibility(String value) {
+        try {
+            return FieldVisibility.valueOf(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
     private String form(Model model, ContactField field, String code, String name, FieldType type, String mask,
-                        boolean clientId, List<Violation> violations) {
+                        boolean clientId, Map<String, FieldVisibility> access, List<Violation> violations) {
         model.addAttribute("field", field);
         model.addAttribute("used", field != null && catalogue.fieldUsed(field.id()));
         model.addAttribute("code", code);
@@ -84,6 +107,9 @@ class ContactFieldsController {
         model.addAttribute("mask", mask);
         model.addAttribute("clientId", clientId);
         model.addAttribute("types", FieldType.values());
+        model.addAttribute("roles", catalogue.roles());
+        model.addAttribute("access", access);
+        model.addAttribute("visibilities", FieldVisibility.values());
         model.addAttribute("violations", violations);
         return "contacts/field";
     }

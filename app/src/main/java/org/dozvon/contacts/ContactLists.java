@@ -215,6 +215,21 @@ public class ContactLists {
     }
 
     /**
+     * The values of one raw contact that are masks read back ({@code ***} in a field the writer does not see in
+     * clear), as problems: written, they would replace the real values with their masks.
+     */
+    static List<String> maskedValues(Map<String, String> raw, ShownFields shown) {
+        List<String> problems = new ArrayList<>();
+        raw.forEach((code, value) -> {
+            if (shown.looksMasked(code, value)) {
+                problems.add(new CheckedContact.Problem(code, value,
+                        "is masked for you: send the real value or leave the field out").describe());
+            }
+        });
+        return problems;
+    }
+
+    /**
      * @param problems per input in input order; an empty list means the contact was written
      */
     public record WriteReport(int inserted, int updated, int rejected, List<List<CheckedContact.Problem>> problems) {

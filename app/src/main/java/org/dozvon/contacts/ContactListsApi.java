@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.dozvon.Violation;
+import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 
@@ -17,10 +18,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,33 +40,58 @@ class ContactListsApi {
     private final ContactLists contactLists;
     private final ContactStore store;
     private final PhoneNumbers phoneNumbers;
+    private final FieldAccess fieldAccess;
     private final MessageSource messages;
 
     ContactListsApi(ContactCatalogue catalogue, ContactLists contactLists, ContactStore store, PhoneNumbers phoneNumbers,
-                    MessageSource messages) {
+                    FieldAccess fieldAccess, MessageSource messages) {
         this.catalogue = catalogue;
         this.contactLists = contactLists;
         this.store = store;
         this.phoneNumbers = phoneNumbers;
+        this.fieldAccess = fieldAccess;
         this.messages = messages;
     }
 
     @GetMapping("/contact-fields")
     @RequiresPermission(Permission.CONTACTS_VIEW)
     List<FieldDto> fields() {
-        return catalogue.fields().stream().map(FieldDto::of).toList();
+        Map<Long, Map<String, FieldVisibility>> access = catalogue.accessByField();
+        return catalogue.fields().stream().map(field -> FieldDto.of(field, access.getOrDefault(field.id(), Map.of()))).toList();
     }
 
+    @GetMapping("/contact-fields/{id}")
+    @RequiresPermission(Permission.CONTACTS_VIEW)
+    FieldDto field(@PathVariable long id) {
+        return FieldDto.of(catalogue.field(id), catalogue.access(id));
+    }
+
+    /** Body: code, name, type, mask, clientId and optionally access (role code to MASKED or HIDDEN). */
     @PostMapping("/contact-fields")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     ResponseEntity<?> createField(@RequestBody FieldDto field) {
         ContactCatalogue.Result result = catalogue.saveField(null, field.code(), field.name(), field.type(), field.mask(),
-                field.clientId());
+                field.clientId(), field.access());
         if (!result.ok()) {
             return invalid(result.violations());
         }
-        return ResponseEntity.created(URI.create("/api/v1/contact-fields/" + result.id()))
-                .body(FieldDto.of(catalogue.field(result.id())));
+        return ResponseEntity.created(URI.create("/api/v1/contact-fields/" + result.id())).body(field(result.id()));
+    }
+
+    /**
+     * Replaces the field's access by role: body {@code {"OPERATOR": "MASKED", "AUDITOR": "HIDDEN"}}; roles left out
+     * (or VISIBLE) see the field in clear.
+     */
+    @PutMapping("/contact-fields/{id}/access")
+    @RequiresPermission(Permission.CONTACTS_MANAGE)
+    ResponseEntity<?> replaceAccess(@PathVariable long id, @RequestBody Map<String, FieldVisibility> access) {
+        ContactField field = catalogue.field(id);
+        ContactCatalogue.Result result = catalogue.saveField(id, field.code(), field.name(), field.type(), field.mask(),
+                field.clientId(), access);
+        if (!result.ok()) {
+            return invalid(result.violations());
+        }
+        return ResponseEntity.ok(field(id));
     }
 
     @GetMapping("/contact-lists")
@@ -113,38 +141,60 @@ class ContactListsApi {
     @GetMapping("/contact-lists/{id}/contacts")
     @RequiresPermission(Permission.CONTACTS_VIEW)
     ContactPage contacts(@PathVariable long id, @RequestParam(required = false) Long after,
-                         @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "") String q) {
+                         @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "") String q,
+                         @AuthenticationPrincipal DozvonUser user) {
         ListSchema schema = contactLists.schema(id).orElseThrow(() -> new ContactCatalogue.NotFound("contact list " + id));
+        ShownFields shown = fieldAccess.shownTo(user);
         int size = Math.max(1, Math.min(limit, 1000));
-        List<ContactStore.StoredContact> rows = store.page(id, after, false, size + 1, ContactQuery.of(q, schema, phoneNumbers));
+        List<ContactStore.StoredContact> rows = store.page(id, after, false, size + 1,
+                ContactQuery.of(q, schema, phoneNumbers, shown));
         boolean more = rows.size() > size;
-        List<ContactStore.StoredContact> shown = more ? rows.subList(0, size) : rows;
-        return new ContactPage(shown.stream().map(ContactDto::of).toList(),
-                more ? shown.get(shown.size() - 1).id() : null);
+        List<ContactStore.StoredContact> page = more ? rows.subList(0, size) : rows;
+        return new ContactPage(page.stream().map(contact -> ContactDto.of(contact, schema, shown)).toList(),
+                more ? page.get(page.size() - 1).id() : null);
     }
 
     /**
      * Adds contacts given as objects of field code to value, up to 10,000 per call. Valid contacts are
-     * written even when others in the same call are refused; the answer says which and why.
+     * written even when others in the same call are refused; the answer says which and why. A value with
+     * {@code ***} in a field the caller sees masked or not at all is refused: it is a mask read back, and would
+     * overwrite the real value.
      */
     @PostMapping("/contact-lists/{id}/contacts")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     ResponseEntity<?> addContacts(@PathVariable long id, @RequestBody List<Map<String, Object>> contacts,
-                                  @RequestParam(defaultValue = "false") boolean updateExisting) {
+                                  @RequestParam(defaultValue = "false") boolean updateExisting,
+                                  @AuthenticationPrincipal DozvonUser user) {
         ListSchema schema = contactLists.schema(id).orElseThrow(() -> new ContactCatalogue.NotFound("contact list " + id));
         if (contacts.size() > MAX_BATCH) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE,
                     contacts.size() + " contacts in one call; at most " + MAX_BATCH + " (or upload a file as an import)", null);
         }
-        List<Map<String, String>> raw = contacts.stream().map(ContactListsApi::asText).toList();
-        ContactLists.WriteReport report = contactLists.write(schema, raw, updateExisting);
-        List<ItemResult> rejected = new ArrayList<>();
-        for (int i = 0; i < report.problems().size(); i++) {
-            if (!report.problems().get(i).isEmpty()) {
-                rejected.add(new ItemResult(i, report.describe(i)));
+        ShownFields shown = fieldAccess.shownTo(user);
+        List<Map<String, String>> passed = new ArrayList<>();
+        List<Integer> passedIndexes = new ArrayList<>();
+        Map<Integer, List<String>> masks = new java.util.TreeMap<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            Map<String, String> raw = asText(contacts.get(i));
+            List<String> problems = ContactLists.maskedValues(raw, shown);
+            if (problems.isEmpty()) {
+                passed.add(raw);
+                passedIndexes.add(i);
+            } else {
+                masks.put(i, problems);
             }
         }
-        return ResponseEntity.ok(new WriteAnswer(report.inserted(), report.updated(), report.rejected(), rejected));
+        ContactLists.WriteReport report = contactLists.write(schema, passed, updateExisting);
+        Map<Integer, List<String>> refused = new java.util.TreeMap<>(masks);
+        for (int i = 0; i < report.problems().size(); i++) {
+            if (!report.problems().get(i).isEmpty()) {
+                refused.put(passedIndexes.get(i), report.describe(i));
+            }
+        }
+        List<ItemResult> rejected = refused.entrySet().stream()
+                .map(entry -> new ItemResult(entry.getKey(), entry.getValue())).toList();
+        return ResponseEntity.ok(new WriteAnswer(report.inserted(), report.updated(), report.rejected() + masks.size(),
+                rejected));
     }
 
     @DeleteMapping("/contact-lists/{id}/contacts/{contactId}")
@@ -174,9 +224,15 @@ class ContactListsApi {
         return ResponseEntity.status(status).body(problem);
     }
 
-    record FieldDto(Long id, String code, String name, FieldType type, String mask, boolean clientId) {
-        static FieldDto of(ContactField field) {
-            return new FieldDto(field.id(), field.code(), field.name(), field.type(), field.mask(), field.clientId());
+    /**
+     * @param mask   the regular expression values must match (checking, not masking)
+     * @param access the roles that see the field's values MASKED or HIDDEN; the others see them in clear
+     */
+    record FieldDto(Long id, String code, String name, FieldType type, String mask, boolean clientId,
+                    Map<String, FieldVisibility> access) {
+        static FieldDto of(ContactField field, Map<String, FieldVisibility> access) {
+            return new FieldDto(field.id(), field.code(), field.name(), field.type(), field.mask(), field.clientId(),
+                    access);
         }
     }
 
@@ -195,9 +251,13 @@ class ContactListsApi {
         }
     }
 
+    /** A contact as the caller may see it: fields it sees masked are masked, fields hidden from it left out. */
     record ContactDto(long id, String clientId, Map<String, Object> fields, boolean dnc) {
-        static ContactDto of(ContactStore.StoredContact contact) {
-            return new ContactDto(contact.id(), contact.clientId(), contact.attributes(), contact.dnc());
+        static ContactDto of(ContactStore.StoredContact contact, ListSchema schema, ShownFields shown) {
+            Object clientId = schema.clientIdField().map(field -> shown.value(field.code(), contact.clientId()))
+                    .orElse(contact.clientId());
+            return new ContactDto(contact.id(), clientId == null ? null : clientId.toString(),
+                    shown.values(contact.attributes()), contact.dnc());
         }
     }
 

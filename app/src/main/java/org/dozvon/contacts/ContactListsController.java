@@ -9,9 +9,11 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.dozvon.Violation;
+import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +32,15 @@ class ContactListsController {
     private final ContactLists contactLists;
     private final ContactStore store;
     private final PhoneNumbers phoneNumbers;
+    private final FieldAccess fieldAccess;
 
     ContactListsController(ContactCatalogue catalogue, ContactLists contactLists, ContactStore store,
-                           PhoneNumbers phoneNumbers) {
+                           PhoneNumbers phoneNumbers, FieldAccess fieldAccess) {
         this.catalogue = catalogue;
         this.contactLists = contactLists;
         this.store = store;
         this.phoneNumbers = phoneNumbers;
+        this.fieldAccess = fieldAccess;
     }
 
     @GetMapping("/contacts")
@@ -102,18 +106,21 @@ class ContactListsController {
     @RequiresPermission(Permission.CONTACTS_VIEW)
     String contacts(@PathVariable long id, @RequestParam(required = false) Long after,
                     @RequestParam(defaultValue = "desc") String order, @RequestParam(defaultValue = "") String q,
-                    Model model) {
+                    @AuthenticationPrincipal DozvonUser user, Model model) {
         ContactList list = catalogue.list(id);
         ListSchema schema = contactLists.schemaOf(list);
+        ShownFields shown = fieldAccess.shownTo(user);
         boolean descending = !"asc".equals(order);
         List<ContactStore.StoredContact> page = store.page(id, after, descending, PAGE_SIZE + 1,
-                ContactQuery.of(q, schema, phoneNumbers));
+                ContactQuery.of(q, schema, phoneNumbers, shown));
         boolean more = page.size() > PAGE_SIZE;
-        List<ContactStore.StoredContact> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        List<ContactStore.StoredContact> rows = more ? page.subList(0, PAGE_SIZE) : page;
         model.addAttribute("list", list);
         model.addAttribute("schema", schema);
-        model.addAttribute("contacts", shown);
-        model.addAttribute("next", more ? shown.get(shown.size() - 1).id() : null);
+        model.addAttribute("shown", shown);
+        model.addAttribute("fields", shown.fields(schema));
+        model.addAttribute("contacts", rows);
+        model.addAttribute("next", more ? rows.get(rows.size() - 1).id() : null);
         model.addAttribute("after", after);
         model.addAttribute("order", descending ? "desc" : "asc");
         model.addAttribute("q", q);
@@ -122,37 +129,65 @@ class ContactListsController {
 
     @GetMapping("/contacts/lists/{id}/contacts/new")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
-    String newContact(@PathVariable long id, Model model) {
-        return contactForm(model, id, null, Map.of(), List.of());
+    String newContact(@PathVariable long id, @AuthenticationPrincipal DozvonUser user, Model model) {
+        return contactForm(model, id, null, Map.of(), fieldAccess.shownTo(user));
     }
 
     @GetMapping("/contacts/lists/{id}/contacts/{contactId}")
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    String contact(@PathVariable long id, @PathVariable long contactId, Model model) {
+    String contact(@PathVariable long id, @PathVariable long contactId, @AuthenticationPrincipal DozvonUser user,
+                   Model model) {
         ContactStore.StoredContact contact = store.find(id, contactId)
                 .orElseThrow(() -> new ContactCatalogue.NotFound("contact " + contactId + " in list " + id));
-        Map<String, String> values = new LinkedHashMap<>();
-        contact.attributes().forEach((code, value) -> values.put(code, String.valueOf(value)));
-        model.addAttribute("phones", store.phones(contactId));
-        return contactForm(model, id, contact, values, List.of());
+        ShownFields shown = fieldAccess.shownTo(user);
+        model.addAttribute("phones", store.phones(contactId).stream().filter(phone -> !shown.hidden(phone.fieldCode()))
+                .map(phone -> new ContactStore.StoredPhone(phone.fieldCode(), shown.number(phone.fieldCode(), phone.number()),
+                        phone.timeZone(), phone.timeZoneSource(), phone.status(), phone.priority()))
+                .toList());
+        return contactForm(model, id, contact, text(contact.attributes()), shown);
     }
 
+    /**
+     * Fields the user sees masked or not at all are read-only: saving an existing contact keeps their stored values
+     * whatever the form sends, so an unchanged form never writes a mask over the value. A new contact takes what is
+     * typed into a masked field (the user may know the value, and only cannot read it back), but never a mask.
+     */
     @PostMapping({"/contacts/lists/{id}/contacts", "/contacts/lists/{id}/contacts/{contactId}"})
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     String saveContact(@PathVariable long id, @PathVariable(required = false) Long contactId,
-                       @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
-                       HttpServletResponse response) {
+                       @RequestParam Map<String, String> form, @AuthenticationPrincipal DozvonUser user, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response) {
         ListSchema schema = contactLists.schema(id).orElseThrow(() -> new ContactCatalogue.NotFound("contact list " + id));
+        ShownFields shown = fieldAccess.shownTo(user);
+        ContactStore.StoredContact existing = contactId == null ? null
+                : store.find(id, contactId).orElseThrow(() -> new ContactCatalogue.NotFound("contact " + contactId + " in list " + id));
+        Map<String, String> stored = existing == null ? Map.of() : text(existing.attributes());
         Map<String, String> values = new LinkedHashMap<>();
-        schema.fields().forEach(field -> values.put(field.code(), form.getOrDefault("f_" + field.code(), "")));
-        List<String> problems = contactId == null
-                ? contactLists.write(schema, List.of(values), false).describe(0)
-                : contactLists.update(schema, contactId, values);
+        Map<String, String> typedUnseen = new LinkedHashMap<>();
+        for (ListSchema.Field field : schema.fields()) {
+            String code = field.code();
+            String typed = form.getOrDefault("f_" + code, "");
+            if (shown.visible(code)) {
+                values.put(code, typed);
+            } else if (existing != null) {
+                values.put(code, stored.getOrDefault(code, ""));
+            } else if (shown.masked(code)) {
+                values.put(code, typed);
+                typedUnseen.put(code, typed);
+            } else {
+                values.put(code, "");
+            }
+        }
+        List<String> problems = new ArrayList<>(ContactLists.maskedValues(typedUnseen, shown));
+        if (problems.isEmpty()) {
+            problems.addAll(contactId == null
+                    ? contactLists.write(schema, List.of(values), false).describe(0)
+                    : contactLists.update(schema, contactId, values));
+        }
         if (!problems.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            ContactStore.StoredContact existing = contactId == null ? null : store.find(id, contactId).orElse(null);
-            model.addAttribute("problems", problems);
-            return contactForm(model, id, existing, values, List.of());
+            model.addAttribute("problems", problems.stream().map(problem -> unseen(problem, schema, stored, shown)).toList());
+            return contactForm(model, id, existing, values, shown);
         }
         redirect.addFlashAttribute("notice", contactId == null ? "contacts.created" : "contacts.saved");
         return "redirect:/contacts/lists/" + id;
@@ -185,15 +220,47 @@ class ContactListsController {
         return "contacts/list";
     }
 
+    /** @param values as typed or stored: masked or left out here for the fields the user does not see in clear */
     private String contactForm(Model model, long listId, ContactStore.StoredContact contact, Map<String, String> values,
-                               List<Violation> violations) {
+                               ShownFields shown) {
         ContactList list = catalogue.list(listId);
+        ListSchema schema = contactLists.schemaOf(list);
+        Map<String, Object> shownValues = new LinkedHashMap<>(values);
+        for (ListSchema.Field field : schema.fields()) {
+            if (shown.hidden(field.code())) {
+                shownValues.remove(field.code());
+            } else if (shown.masked(field.code()) && contact != null) {
+                // an existing contact's masked field shows what is stored, masked: never the value in clear
+                shownValues.put(field.code(), shown.value(field.code(), contact.attributes().get(field.code())));
+            }
+        }
         model.addAttribute("list", list);
-        model.addAttribute("schema", contactLists.schemaOf(list));
+        model.addAttribute("schema", schema);
+        model.addAttribute("fields", shown.fields(schema));
+        model.addAttribute("shown", shown);
         model.addAttribute("contact", contact);
-        model.addAttribute("values", values);
-        model.addAttribute("violations", violations);
+        model.addAttribute("values", shownValues);
+        model.addAttribute("violations", List.<Violation>of());
         return "contacts/contact";
+    }
+
+    /** A problem as the user may read it: a stored value the user does not see in clear is masked in it too. */
+    private static String unseen(String problem, ListSchema schema, Map<String, String> stored, ShownFields shown) {
+        String text = problem;
+        for (ListSchema.Field field : schema.fields()) {
+            String value = stored.get(field.code());
+            if (value != null && !value.isEmpty() && !shown.visible(field.code())) {
+                text = text.replace(value, shown.hidden(field.code()) ? ValueMasks.STARS : ValueMasks.mask(field.type(), value));
+            }
+        }
+        return text;
+    }
+
+    private static Map<String, String> text(Map<String, Object> attributes) {
+        Map<String, String> values = new LinkedHashMap<>();
+        attributes.forEach((code, value) -> values.put(code, value instanceof java.math.BigDecimal number
+                ? number.toPlainString() : String.valueOf(value)));
+        return values;
     }
 
     private static int rank(List<Long> chosen, long fieldId) {
