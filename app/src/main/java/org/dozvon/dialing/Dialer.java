@@ -668,10 +668,6 @@ class Dialer implements CallEventListener, WrapUps {
         if (call == null || call.operatorId != null) {
             int wrapUp = call == null ? 0 : call.operatorWrapUp != null ? call.operatorWrapUp : call.dialing.wrapUpSeconds();
             operators.released(id, talked, talked ? at.plusSeconds(wrapUp) : null);
-            if (!talked && call != null) {
-                // the operator is ready again now: a person waiting needs it sooner than the next tick
-                matchWaiting();
-            }
         }
         try {
             publisher.publishEvent(new CallAttemptEnded(id, campaignId, outcome, at, detail));
@@ -696,9 +692,6 @@ class Dialer implements CallEventListener, WrapUps {
                         Duration.between(talk.endedAt(), now));
             }
         });
-        // the operator is ready again (the wrap-up let it go): a person waiting needs it sooner than the next tick,
-        // and before the strategy's step, which may take a while
-        matchWaiting();
         report(attemptId, CALL_ID_PREFIX + attemptId, OutcomeCategory.ANSWERED, completionCode, callbackAt);
     }
 

@@ -21,6 +21,7 @@ import org.dozvon.telephony.pacing.PacingStatistics;
  */
 final class OperatorPacer implements CampaignPacer {
 
+    private static final org.slf4j.Logger TRACE = org.slf4j.LoggerFactory.getLogger(OperatorPacer.class);
     private final Pacer pacer;
     private final double abandonTarget;
     private final PacingStatistics statistics = new PacingStatistics();
@@ -68,7 +69,18 @@ final class OperatorPacer implements CampaignPacer {
         double at = seconds(now);
         PacingState state = new PacingState(at, operators, calls, lines.lineLimit(), abandonTarget,
                 statistics.estimates(at));
-        return pacer.decide(state).dials();
+        org.dozvon.telephony.pacing.PacingDecision decision = pacer.decide(state);
+        if (TRACE.isDebugEnabled()) {
+            long ready = lines.operators().stream().filter(o -> o.state() == OperatorPool.SeatState.READY).count();
+            long waitingCalls = calls.stream().filter(c -> c.stage() == CallStage.WAITING).count();
+            TRACE.debug("t={} ready={} ops={} calls={} waiting={} O={} M={} dials={} z={} p={} h={} lines={}",
+                    String.format("%.2f", at), ready, operators.size(), calls.size(), waitingCalls,
+                    String.format("%.2f", decision.forecastOperators()), String.format("%.2f", decision.forecastCalls()),
+                    decision.dials(), pacer instanceof org.dozvon.telephony.pacing.PredictivePacer pp ? String.format("%.2f", pp.margin()) : "-",
+                    String.format("%.3f", state.estimates().connectRate()), String.format("%.2f", state.estimates().horizon()),
+                    lines.lineLimit());
+        }
+        return decision.dials();
     }
 
     @Override
@@ -99,6 +111,7 @@ final class OperatorPacer implements CampaignPacer {
 
     @Override
     public synchronized void abandoned(Instant at, Duration waited) {
+        TRACE.debug("t={} abandoned after {}", String.format("%.2f", seconds(at)), waited);
         statistics.abandoned(seconds(at), seconds(waited));
     }
 

@@ -20,7 +20,9 @@ package org.dozvon.telephony.pacing;
  *       last 60 minutes (one-minute buckets), smoothed with a 10-minute time constant, and since the start.</li>
  * </ul>
  * Before it has seen enough, it assumes a connect rate of {@value #PRIOR_CONNECT_RATE} (high, so a new campaign
- * dials cautiously), {@value #PRIOR_HORIZON} s to an operator, and memoryless talk times of
+ * dials cautiously: its first decision, with no calls out yet, dials about one call per free operator; worth only
+ * {@value #PRIOR_DIALS} dials, so the measured rate takes over within the first minutes), {@value #PRIOR_HORIZON} s
+ * to an operator, and memoryless talk times of
  * {@value #PRIOR_TALK} s (wrap-up {@value #PRIOR_WRAP} s).
  */
 public final class PacingStatistics {
@@ -31,8 +33,8 @@ public final class PacingStatistics {
     static final int WRAP_BINS = 300;
     static final int DECAY_EVERY = 256;
     static final double DECAY = 0.85;
-    static final double PRIOR_CONNECT_RATE = 0.35;
-    static final double PRIOR_DIALS = 100;
+    static final double PRIOR_CONNECT_RATE = 0.7;
+    static final double PRIOR_DIALS = 30;
     static final double PRIOR_HORIZON = 12.0;
     static final double PRIOR_TALK = 110.0;
     static final double PRIOR_WRAP = 15.0;
