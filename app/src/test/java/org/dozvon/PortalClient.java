@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +69,26 @@ public final class PortalClient {
             form.put("_csrf", token.group(1));
         }
         return postForm(action, form);
+    }
+
+    /**
+     * Posts form fields given as name, value, name, value… (a name repeated as a browser repeats it for a list) with
+     * the CSRF token found in an already loaded page.
+     */
+    public HttpResponse<String> postFieldsWithTokenOf(String page, String action, List<String> namesAndValues) {
+        Matcher token = CSRF.matcher(page);
+        List<String> pairs = new java.util.ArrayList<>();
+        if (token.find()) {
+            pairs.add("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < namesAndValues.size(); i += 2) {
+            pairs.add(URLEncoder.encode(namesAndValues.get(i), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(namesAndValues.get(i + 1), StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(uri(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs)))
+                .build());
     }
 
     /** Posts a form as it is, without looking for a CSRF token. */

@@ -2,9 +2,7 @@ package org.dozvon.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -163,28 +161,7 @@ class CampaignIntegrationsTests extends ApplicationTestBase {
         return jdbc.sql("select integrations::text from campaign where id = :id").param("id", id).query(String.class).single();
     }
 
-    /** Posts form fields, names repeated as a browser repeats them, with the CSRF token of the page they came from. */
     private static HttpResponse<String> post(PortalClient browser, String page, String action, List<String> namesAndValues) {
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        StringBuilder body = new StringBuilder(token.find() ? "_csrf=" + encode(token.group(1)) : "");
-        for (int i = 0; i < namesAndValues.size(); i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(encode(namesAndValues.get(i))).append('=')
-                    .append(encode(namesAndValues.get(i + 1)));
-        }
-        try {
-            return browser.http().send(java.net.http.HttpRequest.newBuilder(browser.uri(action))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return browser.postFieldsWithTokenOf(page, action, namesAndValues);
     }
 }

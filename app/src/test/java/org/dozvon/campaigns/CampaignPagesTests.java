@@ -208,28 +208,8 @@ class CampaignPagesTests extends ApplicationTestBase {
         return List.of(namesAndValues);
     }
 
-    /** Posts form fields, names repeated as a browser repeats them, with the CSRF token of the page they came from. */
     private HttpResponse<String> post(String page, String action, List<String> namesAndValues) {
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        StringBuilder body = new StringBuilder(token.find() ? "_csrf=" + encode(token.group(1)) : "");
-        for (int i = 0; i < namesAndValues.size(); i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(encode(namesAndValues.get(i))).append('=').append(encode(namesAndValues.get(i + 1)));
-        }
-        try {
-            return browser.http().send(java.net.http.HttpRequest.newBuilder(browser.uri(action))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        return browser.postFieldsWithTokenOf(page, action, namesAndValues);
     }
 
     private static int count(String text, String part) {
