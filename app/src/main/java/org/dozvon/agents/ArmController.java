@@ -295,7 +295,7 @@ class ArmController {
     }
 
     private boolean offeredTemplate(Channel channel, String code) {
-        return channels.templates(channel).stream().anyMatch(t -> t.code().equals(code));
+        return channels.configured(channel) && channels.templates(channel).stream().anyMatch(t -> t.code().equals(code));
     }
 
     private record Message(Channel channel, String template, String recipient) {
@@ -351,8 +351,9 @@ class ArmController {
         model.addAttribute("campaignDnc", campaign.map(c -> c.settings().dncListIds()).orElse(List.of()));
         model.addAttribute("script", Optional.ofNullable(operator.campaignId()).flatMap(scripts::forCampaign).orElse(null));
         if (operator.state() == OperatorState.WRAP_UP) {
-            model.addAttribute("smsTemplates", channels.templates(Channel.SMS));
-            model.addAttribute("emailTemplates", channels.templates(Channel.EMAIL));
+            // a channel with no gateway or mail server set up is not offered: the message could only fail
+            model.addAttribute("smsTemplates", channels.configured(Channel.SMS) ? channels.templates(Channel.SMS) : List.of());
+            model.addAttribute("emailTemplates", channels.configured(Channel.EMAIL) ? channels.templates(Channel.EMAIL) : List.of());
         }
         call.flatMap(c -> cards.card(c.contactId())).ifPresent(card -> {
             Map<String, Object> fields = new LinkedHashMap<>();

@@ -78,6 +78,15 @@ class ChannelService implements Channels {
     }
 
     @Override
+    public boolean configured(Channel channel) {
+        return switch (channel) {
+            case SMS -> settings.smsGateway().isPresent();
+            case EMAIL -> settings.smtp().isPresent();
+            case WEB -> true;
+        };
+    }
+
+    @Override
     public List<TemplateChoice> templates(Channel channel) {
         return templates.all(channel).stream().map(t -> new TemplateChoice(t.code(), t.name(), t.channel())).toList();
     }

@@ -49,6 +49,9 @@ public interface Channels {
      */
     void sendLater(Channel channel, SendRequest request, String by);
 
+    /** Whether messages of the channel can leave: its gateway or mail server is set up (web requests always can). */
+    boolean configured(Channel channel);
+
     /** The templates written for a channel, by name. */
     java.util.List<TemplateChoice> templates(Channel channel);
 

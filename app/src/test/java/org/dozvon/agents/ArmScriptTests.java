@@ -68,6 +68,29 @@ class ArmScriptTests extends ApplicationTestBase {
                   {"key": "note", "text": "Anything else?", "type": "TEXT"}]}""".formatted(fixture.suffix));
         assertThat(script.statusCode()).as(script.body()).isEqualTo(201);
         long scriptId = fixture.read(script.body()).get("id").asLong();
+        // an SMS gateway (an HTTP server in this JVM) set up by the administrator: without one, no SMS is offered
+        com.sun.net.httpserver.HttpServer gateway = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gateway.createContext("/sms", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] ok = "{\"status\":\"OK\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        gateway.start();
+        PortalClient admin = portal();
+        admin.login("admin", ADMIN_PASSWORD);
+        Map<String, String> gatewayForm = new LinkedHashMap<>();
+        gatewayForm.put("url", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+        gatewayForm.put("method", "POST");
+        gatewayForm.put("headers", "Content-Type: application/json");
+        gatewayForm.put("body", "{\"to\": \"@phone_digits\", \"text\": \"@text\"}");
+        gatewayForm.put("timeoutSeconds", "5");
+        gatewayForm.put("successContains", "");
+        gatewayForm.put("secret", "");
+        assertThat(admin.submit("/settings/sms-gateway", "/settings/sms-gateway", gatewayForm).statusCode()).isEqualTo(302);
         long list = fixture.list(5);
         String sms = "arm_sms_" + fixture.suffix;
         HttpResponse<String> template = fixture.send("POST", "/api/v1/notification-templates", """
@@ -121,7 +144,7 @@ class ArmScriptTests extends ApplicationTestBase {
         DialingFixture.await("the outcome settled with the operator's code", Duration.ofSeconds(20), () ->
                 jdbc.sql("select count(*) from dial_request where id = :id and state = 'SETTLED' and completion_code = :code")
                         .param("id", attempt).param("code", code).query(Long.class).single() == 1);
-        // the SMS left through the outbox (sent or tried: whether a gateway is set up is another test's business)
+        // the SMS left through the outbox
         DialingFixture.await("the wrap-up's SMS tried", Duration.ofSeconds(20), () -> jdbc.sql(
                 "select count(*) from channel_message where send_key = :k").param("k", "wrap-up:" + attempt + ":SMS")
                 .query(Long.class).single() == 1);
@@ -130,5 +153,10 @@ class ArmScriptTests extends ApplicationTestBase {
         assertThat(message.get("template_code")).isEqualTo(sms);
         assertThat((String) message.get("recipient")).startsWith("+7900");
         assertThat((String) message.get("body")).isEqualTo("Your plan is confirmed, call us from " + message.get("recipient"));
+        DialingFixture.await("the SMS sent", Duration.ofSeconds(20), () -> "SENT".equals(jdbc.sql(
+                "select status from channel_message where send_key = :k").param("k", "wrap-up:" + attempt + ":SMS")
+                .query(String.class).single()));
+        assertThat(received).anyMatch(body -> body.contains("Your plan is confirmed, call us from"));
+        gateway.stop(0);
     }
 }
