@@ -49,12 +49,6 @@ class PortalController {
                 .orElse("web/no-access");
     }
 
-    @GetMapping("/monitoring")
-    @RequiresPermission(Permission.MONITORING_VIEW)
-    String monitoring(Model model) {
-        return section(Section.MONITORING, model);
-    }
-
     @GetMapping("/reports")
     @RequiresPermission(Permission.REPORTS_VIEW)
     String reports(Model model) {
