@@ -1,28 +1,9 @@
-// The workplace's clocks: time in state (data-since) counts up, preview and wrap-up time (data-until) count down.
+// The workplace's card timing (the clocks of data-since / data-until are dozvon.js's, as on every page).
 (function () {
-    function format(ms) {
-        var s = Math.max(0, Math.floor(ms / 1000));
-        var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-        return (h > 0 ? h + ':' : '') + (m < 10 && h > 0 ? '0' : '') + m + ':' + (r < 10 ? '0' : '') + r;
-    }
-    function tick() {
-        var now = Date.now();
-        document.querySelectorAll('[data-since]').forEach(function (el) {
-            var since = parseInt(el.getAttribute('data-since'), 10);
-            if (!isNaN(since)) { el.textContent = format(now - since); }
-        });
-        document.querySelectorAll('[data-until]').forEach(function (el) {
-            var until = parseInt(el.getAttribute('data-until'), 10);
-            if (!isNaN(until)) { el.textContent = format(until - now); }
-        });
-    }
-    setInterval(tick, 1000);
-    document.addEventListener('DOMContentLoaded', tick);
     // When a contact's card first appears, note the time per call (window.dzCardShown: call → epoch ms); the
     // browser test compares it with the time the call was bridged.
     window.dzCardShown = {};
     document.addEventListener('htmx:afterSwap', function () {
-        tick();
         var card = document.getElementById('arm-card');
         var attempt = card && card.getAttribute('data-attempt');
         if (attempt && !(attempt in window.dzCardShown)) {

@@ -23,3 +23,27 @@ document.addEventListener('click', function (event) {
         event.preventDefault();
     }
 });
+
+// Clocks on any page: time in a state (data-since, epoch ms) counts up, time left (data-until) counts down; they
+// tick every second and at once when htmx swaps new content in.
+(function () {
+    function format(ms) {
+        var s = Math.max(0, Math.floor(ms / 1000));
+        var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+        return (h > 0 ? h + ':' : '') + (m < 10 && h > 0 ? '0' : '') + m + ':' + (r < 10 ? '0' : '') + r;
+    }
+    function tick() {
+        var now = Date.now();
+        document.querySelectorAll('[data-since]').forEach(function (el) {
+            var since = parseInt(el.getAttribute('data-since'), 10);
+            if (!isNaN(since)) { el.textContent = format(now - since); }
+        });
+        document.querySelectorAll('[data-until]').forEach(function (el) {
+            var until = parseInt(el.getAttribute('data-until'), 10);
+            if (!isNaN(until)) { el.textContent = format(until - now); }
+        });
+    }
+    setInterval(tick, 1000);
+    document.addEventListener('DOMContentLoaded', tick);
+    document.addEventListener('htmx:afterSwap', tick);
+})();

@@ -133,6 +133,15 @@ class OperatorStore {
                 .param("id", id).update() == 1;
     }
 
+    /** Frees an operator from a call that is over without it (a stuck state): NOT_READY, holding nothing. */
+    boolean forceNotReady(long id, long attemptId, Instant now) {
+        return jdbc.sql("""
+                        update operator set state = 'NOT_READY', state_since = :now, state_until = null, after_call = null,
+                               attempt_id = null, handed_over = false, campaign_id = null, pause_reason = null
+                        where id = :id and attempt_id = :attempt""")
+                .param("now", Timestamp.from(now)).param("id", id).param("attempt", attemptId).update() == 1;
+    }
+
     /** Asks an operator who holds a call to go to {@code state} after it. */
     boolean afterCall(long id, OperatorState state, String reason) {
         return jdbc.sql("update operator set after_call = :state, pause_reason = :reason where id = :id and attempt_id is not null")

@@ -343,12 +343,46 @@ public class Operators implements SkillCatalogue {
     @Scheduled(fixedDelayString = "${dozvon.agents.sweep:PT1S}", initialDelayString = "${dozvon.agents.sweep:PT1S}")
     public void endOverdueWrapUps() {
         for (OperatorView operator : store.wrapUpsOverdue(clock.instant())) {
-            String code = Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find)
-                    .map(c -> c.settings().dialing().defaultCode()).orElse(null);
-            if (finishWrapUp(operator.id(), operator.attemptId(), code, null)) {
+            if (finishWithDefaultCode(operator)) {
                 log.info("Wrap-up of operator '{}' (call {}) timed out", operator.name(), operator.attemptId());
             }
         }
+    }
+
+    private boolean finishWithDefaultCode(OperatorView operator) {
+        String code = Optional.ofNullable(operator.campaignId()).flatMap(campaigns::find)
+                .map(c -> c.settings().dialing().defaultCode()).orElse(null);
+        return finishWrapUp(operator.id(), operator.attemptId(), code, null);
+    }
+
+    /**
+     * A supervisor's reset of an operator whose state looks stuck: NOT_READY at once. A wrap-up ends now with the
+     * campaign's default code (as when its time runs out); a call that is over but still held (the operator never
+     * got its end) is dropped. A call in progress is not cut here: the operator goes NOT_READY after it (the
+     * supervisor's console hangs the call up first when asked to).
+     *
+     * @return NOW, or AFTER_CALL for a call in progress
+     * @throws OperatorNotFound when there is no such operator
+     */
+    public StateChange reset(long id) {
+        OperatorView operator = store.find(id).orElseThrow(() -> new OperatorNotFound(id));
+        Instant now = clock.instant();
+        if (operator.state() == OperatorState.WRAP_UP && operator.attemptId() != null) {
+            finishWithDefaultCode(operator);
+        } else if (operator.attemptId() != null) {
+            boolean over = operator.state() != OperatorState.PREVIEW
+                    && calls.attempt(operator.attemptId()).map(call -> call.endedAt() != null).orElse(true);
+            if (!over) {
+                store.afterCall(id, OperatorState.NOT_READY, null);
+                arm.changed(id);
+                return StateChange.AFTER_CALL;
+            }
+            store.forceNotReady(id, operator.attemptId(), now);
+            log.warn("Operator '{}' reset: it still held call {}, which is over", operator.name(), operator.attemptId());
+        }
+        store.setFreeState(id, OperatorState.NOT_READY, null, now);
+        arm.changed(id);
+        return StateChange.NOW;
     }
 
     // ---------------------------------------------------------------- extensions

@@ -32,6 +32,12 @@ public record CampaignDialing(DialingMode mode, double linesPerOperator, double 
         Objects.requireNonNull(mode, "mode");
     }
 
+    /** These settings with another pace: lines per operator and abandon target. */
+    public CampaignDialing withPace(double newLinesPerOperator, double newAbandonTarget) {
+        return new CampaignDialing(mode, newLinesPerOperator, newAbandonTarget, previewSeconds, detectMachine, skillId,
+                minSkillLevel, minOperators, maxOperators, wrapUpSeconds, defaultCode);
+    }
+
     /** These settings in another mode. */
     public CampaignDialing withMode(DialingMode newMode) {
         return new CampaignDialing(newMode, linesPerOperator, abandonTarget, previewSeconds, detectMachine, skillId,

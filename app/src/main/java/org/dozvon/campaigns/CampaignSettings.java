@@ -112,6 +112,11 @@ public record CampaignSettings(
         return new CampaignSettings(name, description, key, version, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId, integrations);
     }
 
+    /** These settings with other dialing settings. */
+    public CampaignSettings withDialing(CampaignDialing newDialing) {
+        return new CampaignSettings(name, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, newDialing, scriptId, integrations);
+    }
+
     /** These settings with other integrations. */
     public CampaignSettings withIntegrations(CampaignIntegrations newIntegrations) {
         return new CampaignSettings(name, description, strategyKey, strategyVersion, listIds, listOrder, filter, percent, ordering, dncListIds, completionCodeGroupId, calendarId, endless, weight, startsAt, stopsAt, timeZoneMode, timeZone, callingHours, exceptions, callbackPeriodHours, numberPrefix, maxAttemptsPerContact, maxAttemptsPerPhoneType, maxAttemptsPerDay, maxHoursSinceFirstAttempt, maxHoursSinceCreation, maxLines, callerIdGroupId, dialing, scriptId, newIntegrations);

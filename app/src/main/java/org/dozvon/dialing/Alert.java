@@ -52,6 +52,9 @@ public record Alert(long id, AlertKind kind, Long campaignId, String node, Insta
             case AUTO_STOP -> new Object[] {text("campaignName"), (long) number("failures"), number("withinMillis") / 1000.0,
                     (long) number("limit"), (long) number("windowSeconds")};
             case CONNECTOR_DOWN -> new Object[] {node == null ? "" : node, text("pbx")};
+            case OPERATOR_NOT_ANSWERING -> new Object[] {text("operatorName"), text("campaignName"),
+                    (long) number("ringSeconds")};
+            case IMPORT_FAILED -> new Object[] {(long) number("importId"), text("listName"), text("file"), text("message")};
         };
     }
 

@@ -62,6 +62,28 @@ class AlertStore {
                 .param("node", node).param("at", Timestamp.from(at)).query(Long.class).optional();
     }
 
+    /** An alert about one subject (an operator, an import run); empty when that subject's alert exists already. */
+    Optional<Long> insertAbout(AlertKind kind, String subject, Long campaignId, String node, Instant at,
+                               Map<String, Object> parameters) {
+        return jdbc.sql("""
+                        insert into alert (kind, subject, campaign_id, node, raised_at, parameters)
+                        values (:kind, :subject, :campaign, :node, :at, cast(:parameters as jsonb))
+                        on conflict do nothing
+                        returning id""")
+                .param("kind", kind.name()).param("subject", subject).param("campaign", campaignId).param("node", node)
+                .param("at", Timestamp.from(at)).param("parameters", write(parameters))
+                .query(Long.class).optional();
+    }
+
+    /** Resolves the subject's unresolved alert of that kind; its id, empty when there was none. */
+    Optional<Long> resolveAbout(AlertKind kind, String subject, Instant at) {
+        return jdbc.sql("""
+                        update alert set resolved_at = :at
+                        where kind = :kind and subject = :subject and resolved_at is null returning id""")
+                .param("kind", kind.name()).param("subject", subject).param("at", Timestamp.from(at))
+                .query(Long.class).optional();
+    }
+
     /** Acknowledges an open alert; false when it is not open (any more). */
     boolean acknowledge(long id, String by, Instant at) {
         return jdbc.sql("""

@@ -12,11 +12,13 @@ import org.dozvon.access.Permission;
 import org.dozvon.campaigns.CampaignStatus;
 import org.dozvon.campaigns.CampaignView;
 import org.dozvon.campaigns.Campaigns;
+import org.dozvon.imports.ImportFailed;
 import org.dozvon.web.AttentionSource;
 import org.dozvon.web.LiveUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -144,6 +146,50 @@ public class Alerts {
             refreshPagesAfterCommit();
         });
         return id.flatMap(store::find);
+    }
+
+    /**
+     * An operator's phone rang for a customer's call and nobody answered: one alert until that operator talks to a
+     * customer again.
+     */
+    @Transactional
+    Optional<Alert> operatorNotAnswering(long operatorId, String operatorName, long campaignId, long attemptId,
+                                         Duration rang) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("operatorId", operatorId);
+        parameters.put("operatorName", operatorName);
+        parameters.put("campaignName", campaigns.find(campaignId).map(CampaignView::name).orElse(""));
+        parameters.put("ringSeconds", rang.toSeconds());
+        parameters.put("attemptId", attemptId);
+        Optional<Long> id = store.insertAbout(AlertKind.OPERATOR_NOT_ANSWERING, String.valueOf(operatorId), campaignId,
+                null, clock.instant(), parameters);
+        id.ifPresent(alert -> {
+            log.warn("Operator '{}' ({}) did not answer call {} (rang {} s); alert {}", operatorName, operatorId,
+                    attemptId, rang.toSeconds(), alert);
+            refreshPagesAfterCommit();
+        });
+        return id.flatMap(store::find);
+    }
+
+    /** The operator talks to a customer: its not-answering alert, if any, is resolved. */
+    @Transactional
+    Optional<Alert> operatorAnswered(long operatorId) {
+        Optional<Long> id = store.resolveAbout(AlertKind.OPERATOR_NOT_ANSWERING, String.valueOf(operatorId), clock.instant());
+        id.ifPresent(alert -> refreshPagesAfterCommit());
+        return id.flatMap(store::find);
+    }
+
+    /** An import failed: an alert for supervisors (one per run). */
+    @EventListener
+    @Transactional
+    public void on(ImportFailed failed) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("importId", failed.importId());
+        parameters.put("listName", failed.listName());
+        parameters.put("file", failed.file());
+        parameters.put("message", shortened(failed.message()));
+        store.insertAbout(AlertKind.IMPORT_FAILED, String.valueOf(failed.importId()), null, null, failed.at(), parameters)
+                .ifPresent(alert -> refreshPagesAfterCommit());
     }
 
     private static String shortened(String detail) {

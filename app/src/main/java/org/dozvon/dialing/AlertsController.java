@@ -44,7 +44,7 @@ class AlertsController {
         return "dialing/alerts";
     }
 
-    /** Acknowledges; back to the list, or to the campaign's page ({@code back=campaign}). */
+    /** Acknowledges; back to the list, to the campaign's page ({@code back=campaign}) or the monitor ({@code back=monitor}). */
     @PostMapping(PATH + "/{id}/acknowledge")
     @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
     String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "list") String back,
@@ -57,6 +57,9 @@ class AlertsController {
         } catch (AlertAlreadyAcknowledged e) {
             alert = e.alert();
             redirect.addFlashAttribute("problem", "alerts.error.alreadyAcknowledged");
+        }
+        if ("monitor".equals(back)) {
+            return "redirect:/monitoring";
         }
         if ("campaign".equals(back) && alert.campaignId() != null) {
             return "redirect:/campaigns/" + alert.campaignId();

@@ -65,6 +65,15 @@ public class CallRecords {
                 .param("limit", Math.max(1, Math.min(500, limit))).query((rs, row) -> record(rs)).list();
     }
 
+    /** The attempts of these ids (those that exist), in no particular order. */
+    public List<CallRecord> attempts(java.util.Collection<Long> attemptIds) {
+        if (attemptIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where a.dial_request_id in (:ids)").param("ids", attemptIds)
+                .query((rs, row) -> record(rs)).list();
+    }
+
     public Optional<CallRecord> attempt(long attemptId) {
         return jdbc.sql(SELECT + " where a.dial_request_id = :id").param("id", attemptId).query((rs, row) -> record(rs))
                 .optional();

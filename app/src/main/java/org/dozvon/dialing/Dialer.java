@@ -71,6 +71,7 @@ class Dialer implements CallEventListener, WrapUps {
     private final PbxPort port;
     private final DialQueue queue;
     private final CallAttemptStore attempts;
+    private final Alerts alerts;
     private final ConnectorStore connectors;
     private final Campaigns campaigns;
     private final CampaignPacers pacers;
@@ -108,8 +109,9 @@ class Dialer implements CallEventListener, WrapUps {
     Dialer(DialingProperties properties, PbxPort port, DialQueue queue, CallAttemptStore attempts,
            ConnectorStore connectors, Campaigns campaigns, CampaignPacers pacers, CallerIdChoice callerIds,
            AttemptOutcomes outcomes, OperatorPool operators, TransactionTemplate transactions,
-           ApplicationEventPublisher publisher, Clock clock) {
+           ApplicationEventPublisher publisher, Alerts alerts, Clock clock) {
         this.properties = properties;
+        this.alerts = alerts;
         this.node = properties.node() == null || properties.node().isBlank() ? hostName() : properties.node();
         this.port = port;
         this.queue = queue;
@@ -623,6 +625,9 @@ class Dialer implements CallEventListener, WrapUps {
                 call.bridged = true;
                 // again after a transfer or a hold: the operator now connected is IN_CALL (no-op when it is already)
                 operators.bridged(id);
+                if (first && call.operatorId != null) {
+                    alerts.operatorAnswered(call.operatorId);
+                }
                 if (first && call.waitingAt != null) {
                     call.pacer.connected(bridged.at(), Duration.between(call.waitingAt, bridged.at()));
                 }
@@ -665,6 +670,9 @@ class Dialer implements CallEventListener, WrapUps {
                 call.pacer.abandoned(at, Duration.between(call.waitingAt, at));
             }
         }
+        if (call != null && call.operatorId != null && !call.bridged && call.answeredAt != null) {
+            unanswered(call, campaignId, at);
+        }
         if (call == null || call.operatorId != null) {
             int wrapUp = call == null ? 0 : call.operatorWrapUp != null ? call.operatorWrapUp : call.dialing.wrapUpSeconds();
             operators.released(id, talked, talked ? at.plusSeconds(wrapUp) : null);
@@ -679,6 +687,19 @@ class Dialer implements CallEventListener, WrapUps {
             return;
         }
         report(id, callId, outcome, null, null);
+    }
+
+    /** The call was offered to its operator, whose phone rang until the call ended: long enough, an alert. */
+    private void unanswered(Live call, long campaignId, Instant at) {
+        try {
+            operators.holder(call.attemptId)
+                    .filter(seat -> seat.state() == OperatorPool.SeatState.RINGING && seat.since() != null)
+                    .filter(seat -> Duration.between(seat.since(), at).compareTo(properties.unansweredRing()) >= 0)
+                    .ifPresent(seat -> alerts.operatorNotAnswering(seat.operatorId(), seat.name(), campaignId,
+                            call.attemptId, Duration.between(seat.since(), at)));
+        } catch (RuntimeException e) {
+            log.warn("Alert for the unanswered operator of call {} not raised", call.callId, e);
+        }
     }
 
     /** The end of an operator's wrap-up: the pacer learns the service time, the strategy gets the outcome. */

@@ -43,9 +43,9 @@ class DialingConfiguration {
     Dialer dialer(DialingProperties properties, PbxPort port, DialQueue queue, CallAttemptStore attempts,
                   ConnectorStore connectors, Campaigns campaigns, CampaignPacers pacers, CallerIdChoice callerIds,
                   AttemptOutcomes outcomes, OperatorPool operators, TransactionTemplate transactions,
-                  ApplicationEventPublisher publisher, Clock clock) {
+                  ApplicationEventPublisher publisher, Alerts alerts, Clock clock) {
         return new Dialer(properties, port, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes,
-                operators, transactions, publisher, clock);
+                operators, transactions, publisher, alerts, clock);
     }
 
     @Bean

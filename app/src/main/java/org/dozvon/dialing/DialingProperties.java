@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param operatorWait      how long an answered person waits for an operator (progressive, predictive) before the
  *                          greeting plays and the call ends as abandoned: the abandon rate's "no operator within 2 s"
  * @param autoStop          when a campaign whose calls keep failing is paused (see {@link AutoStop})
+ * @param unansweredRing    how long an operator's phone may ring for a customer's call, unanswered, before the call
+ *                          ends: that long or longer raises an "operator not answering" alert
  */
 @Validated
 @ConfigurationProperties("dozvon.dialing")
@@ -40,7 +42,8 @@ public record DialingProperties(
         @DefaultValue("5s") @NotNull Duration reconcileInterval,
         @DefaultValue("5s") @NotNull Duration pbxTimeout,
         @DefaultValue("2s") @NotNull Duration operatorWait,
-        @DefaultValue @NotNull @Valid AutoStop autoStop) {
+        @DefaultValue @NotNull @Valid AutoStop autoStop,
+        @DefaultValue("20s") @NotNull Duration unansweredRing) {
 
     /**
      * Auto-stop: a running campaign whose last {@code failures} calls all ended FAILED (a technical failure:

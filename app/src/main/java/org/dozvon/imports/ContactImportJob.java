@@ -67,7 +67,11 @@ class ContactImportJob {
                         String message = completed ? null : failureOf(execution);
                         runs.finished(runId, completed ? ImportRun.Status.COMPLETED : ImportRun.Status.FAILED, message,
                                 clock.instant());
-                        progress.publish(runId);
+                        if (completed) {
+                            progress.publish(runId);
+                        } else {
+                            progress.failed(runId);
+                        }
                         log.info("Import {} {}", runId, completed ? "completed" : "failed: " + message);
                     }
                 })

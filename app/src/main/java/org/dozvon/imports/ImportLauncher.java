@@ -41,6 +41,7 @@ class ImportLauncher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
 
     private final ImportRunStore runs;
+    private final ImportProgress progress;
     private final ContactLists contacts;
     private final JobRepository jobRepository;
     private final Job job;
@@ -52,9 +53,10 @@ class ImportLauncher implements DisposableBean {
     private final JobExplorer jobExplorer;
 
     ImportLauncher(ImportRunStore runs, ContactLists contacts, JobRepository jobRepository, Job contactImport,
-                   ImportsProperties properties, Clock clock, JobOperator jobOperator, JobExplorer jobExplorer)
-            throws Exception {
+                   ImportsProperties properties, Clock clock, JobOperator jobOperator, JobExplorer jobExplorer,
+                   ImportProgress progress) throws Exception {
         this.runs = runs;
+        this.progress = progress;
         this.contacts = contacts;
         this.jobRepository = jobRepository;
         this.job = contactImport;
@@ -153,6 +155,7 @@ class ImportLauncher implements DisposableBean {
         } catch (Exception e) {
             log.error("Import {} could not be started", runId, e);
             runs.finished(runId, ImportRun.Status.FAILED, "The import could not be started: " + e.getMessage(), clock.instant());
+            progress.failed(runId);
         }
     }
 

@@ -8,6 +8,7 @@ import org.dozvon.web.LiveUpdates;
 
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +22,13 @@ class ImportProgress implements ChunkListener {
 
     private final ImportRunStore runs;
     private final LiveUpdates live;
+    private final ApplicationEventPublisher events;
     private final Map<Long, Long> lastSent = new ConcurrentHashMap<>();
 
-    ImportProgress(ImportRunStore runs, LiveUpdates live) {
+    ImportProgress(ImportRunStore runs, LiveUpdates live, ApplicationEventPublisher events) {
         this.runs = runs;
         this.live = live;
+        this.events = events;
     }
 
     @Override
@@ -37,6 +40,14 @@ class ImportProgress implements ChunkListener {
             lastSent.put(runId, now);
             publish(runId);
         }
+    }
+
+    /** A run has just finished as FAILED: its page shows it, and {@link ImportFailed} tells whoever raises alerts. */
+    void failed(long runId) {
+        publish(runId);
+        runs.find(runId).ifPresent(run -> events.publishEvent(new ImportFailed(run.id(), run.listName(),
+                run.fileName() == null ? "" : run.fileName(), run.message() == null ? "" : run.message(),
+                run.finishedAt())));
     }
 
     void publish(long runId) {

@@ -19,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -37,9 +38,9 @@ class LiveUpdateHub implements LiveUpdates, SmartLifecycle {
 
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("isAuthenticated()")
-    SseEmitter connect(@AuthenticationPrincipal DozvonUser user) {
+    SseEmitter connect(@AuthenticationPrincipal DozvonUser user, @RequestParam(required = false) String watch) {
         SseEmitter emitter = new SseEmitter(CONNECTION_LIFETIME.toMillis());
-        Subscriber subscriber = new Subscriber(user, emitter);
+        Subscriber subscriber = new Subscriber(user, emitter, watch == null || watch.isBlank() ? null : watch);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -56,6 +57,16 @@ class LiveUpdateHub implements LiveUpdates, SmartLifecycle {
     @Override
     public void publishToUser(String username, String event, String html) {
         fanOut(subscriber -> subscriber.user().getUsername().equalsIgnoreCase(username), event, html);
+    }
+
+    @Override
+    public void publishToWatchers(String topic, String event, String html, Permission audience) {
+        fanOut(subscriber -> topic.equals(subscriber.watch()) && subscriber.user().has(audience), event, html);
+    }
+
+    @Override
+    public int watching(String topic) {
+        return (int) subscribers.stream().filter(subscriber -> topic.equals(subscriber.watch())).count();
     }
 
     @Override
@@ -119,6 +130,7 @@ class LiveUpdateHub implements LiveUpdates, SmartLifecycle {
         return Integer.MAX_VALUE;
     }
 
-    private record Subscriber(DozvonUser user, SseEmitter emitter) {
+    /** @param watch the topic the page watches besides what every page gets, null for none */
+    private record Subscriber(DozvonUser user, SseEmitter emitter, String watch) {
     }
 }

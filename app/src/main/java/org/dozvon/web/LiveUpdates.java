@@ -16,6 +16,15 @@ public interface LiveUpdates {
     /** Sends the fragment to every open page of one user, e.g. an operator's workplace. */
     void publishToUser(String username, String event, String html);
 
+    /**
+     * Sends the fragment to the open pages that watch {@code topic} (they connected with {@code /live?watch=<topic>},
+     * which a page asks for by putting {@code liveWatch} in its model), of users holding {@code audience}.
+     */
+    void publishToWatchers(String topic, String event, String html, Permission audience);
+
+    /** How many open pages watch {@code topic} now: a publisher with nobody watching may skip its work. */
+    int watching(String topic);
+
     /** How many pages are connected now. */
     int connections();
 }

@@ -30,6 +30,8 @@ class DialingTests extends ApplicationTestBase {
     @Autowired
     OperatorPool operators;
     @Autowired
+    Alerts alerts;
+    @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
     JdbcClient jdbc;
@@ -160,8 +162,8 @@ class DialingTests extends ApplicationTestBase {
     Dialer secondDialer(String node) {
         DialingProperties own = new DialingProperties(true, node, properties.tick(), properties.ringTimeout(),
                 properties.detectMachine(), properties.reconcileInterval(), properties.pbxTimeout(), properties.operatorWait(),
-                properties.autoStop());
+                properties.autoStop(), properties.unansweredRing());
         return new Dialer(own, pbx, queue, attempts, connectors, campaigns, pacers, callerIds, outcomes, operators,
-                transactions, publisher, clock);
+                transactions, publisher, alerts, clock);
     }
 }
