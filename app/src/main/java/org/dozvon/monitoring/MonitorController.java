@@ -58,7 +58,8 @@ class MonitorController {
     @GetMapping("/monitoring")
     @RequiresPermission(Permission.MONITORING_VIEW)
     String monitor(@AuthenticationPrincipal DozvonUser user, Model model) {
-        MonitorSnapshot snapshot = feed.current();
+        // read now: a page loaded right after a change (an acknowledgement's redirect) must not show the state before
+        MonitorSnapshot snapshot = feed.refresh();
         model.addAttribute("liveWatch", MonitorFeed.TOPIC);
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("numbers", numbers(user, snapshot));

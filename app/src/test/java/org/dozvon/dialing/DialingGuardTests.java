@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.TestApplications;
 import org.dozvon.TestDataDirectories;
-import org.dozvon.telephony.PbxPort;
 import org.dozvon.telephony.TelephonyProperties;
-import org.dozvon.telephony.simulator.AmiSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,35 +30,22 @@ class DialingGuardTests {
 
     static final String NODE = "guard-node";
     /** Every call meets congestion after 100 ms of ringing. */
-    static final TelephonyProperties.Simulator CONGESTION = simulator(0, 1);
+    static final TelephonyProperties.Simulator CONGESTION = SwitchableSimulator.behaviour(0, 1, Duration.ofMinutes(10));
     /** Every customer answers at once and talks for ten minutes, unless the test hangs up. */
-    static final TelephonyProperties.Simulator TALKATIVE = simulator(1, 0);
+    static final TelephonyProperties.Simulator TALKATIVE = SwitchableSimulator.behaviour(1, 0, Duration.ofMinutes(10));
 
-    static AmiSimulator pbx;
-    /** One of the two above: what the simulator on the port does now. */
-    static TelephonyProperties.Simulator behaviour;
-    static int amiPort;
+    static SwitchableSimulator pbx;
     static ConfigurableApplicationContext app;
     /** A new one for each test (its lists and campaigns have names of their own). */
     static DialingFixture fixture;
 
-    static TelephonyProperties.Simulator simulator(int answer, int congestion) {
-        return new TelephonyProperties.Simulator(0, 11L, answer, 0, 0, 0, congestion, 0, Duration.ofMillis(100),
-                Duration.ofMillis(100), Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMillis(100),
-                Duration.ofMillis(100));
-    }
-
     @BeforeAll
     static void aDozvonOfItsOwnAndItsPbx() {
-        pbx = new AmiSimulator(TALKATIVE, TelephonyProperties.SIMULATOR_USERNAME, TelephonyProperties.SIMULATOR_SECRET).start();
-        behaviour = TALKATIVE;
-        amiPort = pbx.port();
+        pbx = new SwitchableSimulator(TALKATIVE);
+        String[] settings = pbx.dozvonSettings();
         app = TestApplications.start(TestDataDirectories.fresh("dialing-guards"),
                 "DOZVON_ADMIN_PASSWORD=" + ApplicationTestBase.ADMIN_PASSWORD,
-                "dozvon.telephony.ami-host=" + pbx.host(),
-                "dozvon.telephony.ami-port=" + amiPort,
-                "dozvon.telephony.ami-username=" + TelephonyProperties.SIMULATOR_USERNAME,
-                "dozvon.telephony.ami-password=" + TelephonyProperties.SIMULATOR_SECRET,
+                settings[0], settings[1], settings[2], settings[3],
                 "dozvon.dialing.node=" + NODE,
                 "dozvon.dialing.tick=200ms",
                 "dozvon.dialing.ring-timeout=5s",
@@ -85,19 +70,7 @@ class DialingGuardTests {
 
     /** The PBX behaves so from now on: another simulator on the same port, Dozvon connected to it, no outage open. */
     static void pbxThat(TelephonyProperties.Simulator wanted) throws Exception {
-        if (behaviour == wanted) {
-            return;
-        }
-        TelephonyProperties.Simulator onPort = new TelephonyProperties.Simulator(amiPort, wanted.seed(), wanted.answer(),
-                wanted.busy(), wanted.noAnswer(), wanted.rejected(), wanted.congestion(), wanted.machine(),
-                wanted.ringTimeMin(), wanted.ringTimeMax(), wanted.talkTimeMin(), wanted.talkTimeMax(), wanted.amdTime(),
-                wanted.operatorAnswerTime());
-        pbx.close();
-        pbx = new AmiSimulator(onPort, TelephonyProperties.SIMULATOR_USERNAME, TelephonyProperties.SIMULATOR_SECRET).start();
-        behaviour = wanted;
-        PbxPort port = app.getBean(PbxPort.class);
-        DialingFixture.await("Dozvon logged in to the new simulator", Duration.ofSeconds(60),
-                () -> port.connected() && pbx.loggedInClients() == 1);
+        pbx.become(wanted, app);
         DialingFixture.await("no PBX outage open", Duration.ofSeconds(30), () -> {
             try {
                 return unresolvedOutages().isEmpty();
@@ -197,7 +170,7 @@ class DialingGuardTests {
                 "select count(*) from call_attempt where campaign_id = :c and answered_at is not null", campaign) == 3);
         List<String> calls = fixture.attempts(campaign).stream().map(row -> (String) row.get("call_id")).toList();
 
-        pbx.stopListening();
+        pbx.current().stopListening();
         DialingFixture.await("a connector-down alert", Duration.ofSeconds(30), () -> {
             try {
                 return unresolvedOutages().size() == 1;
@@ -209,8 +182,8 @@ class DialingGuardTests {
         assertThat(outage.get("node").asText()).isEqualTo(NODE);
         assertThat(outage.get("open").asBoolean()).isTrue();
         assertThat(outage.get("message").asText()).startsWith("Dialer node " + NODE + " lost its PBX connection (ASTERISK at");
-        assertThat(pbx.customerHangsUp(calls.get(0))).as("the first call ends while nobody listens").isTrue();
-        pbx.resumeListening();
+        assertThat(pbx.current().customerHangsUp(calls.get(0))).as("the first call ends while nobody listens").isTrue();
+        pbx.current().resumeListening();
 
         DialingFixture.await("the outage resolved", Duration.ofSeconds(60), () -> {
             try {
@@ -229,12 +202,12 @@ class DialingGuardTests {
         assertThat((String) lost.get("detail")).contains("while the AMI connection was down");
         assertThat(lost.get("outcome")).isEqualTo("ANSWERED");
 
-        assertThat(pbx.customerHangsUp(calls.get(1))).as("the others were followed through the outage").isTrue();
-        assertThat(pbx.customerHangsUp(calls.get(2))).isTrue();
+        assertThat(pbx.current().customerHangsUp(calls.get(1))).as("the others were followed through the outage").isTrue();
+        assertThat(pbx.current().customerHangsUp(calls.get(2))).isTrue();
         DialingFixture.await("every call settled", Duration.ofSeconds(30), () -> fixture.count(
                 "select count(*) from dial_request where campaign_id = :c and state = 'SETTLED'", campaign) == 3);
         assertThat(fixture.attempts(campaign)).allSatisfy(row -> assertThat(row.get("outcome")).isEqualTo("ANSWERED"));
-        Map<String, Integer> originates = pbx.originates();
+        Map<String, Integer> originates = pbx.current().originates();
         calls.forEach(call -> assertThat(originates.get(call)).as("originates of %s", call).isEqualTo(1));
         fixture.send("POST", "/api/v1/campaigns/" + campaign + "/stop", null);
     }
