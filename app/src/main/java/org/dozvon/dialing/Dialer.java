@@ -656,7 +656,9 @@ class Dialer implements CallEventListener, WrapUps {
         if (campaignId == null) {
             return;
         }
-        boolean talked = call != null && call.bridged && outcome == OutcomeCategory.ANSWERED;
+        // a call a supervisor took over has no operator's wrap-up to wait for: its end settles it
+        boolean takenOver = call != null && call.takenOver;
+        boolean talked = call != null && call.bridged && outcome == OutcomeCategory.ANSWERED && !takenOver;
         if (call != null) {
             if (call.waitingAt == null) {
                 call.pacer.ended(at, outcome, Duration.between(call.dialledAt, at),
@@ -678,7 +680,9 @@ class Dialer implements CallEventListener, WrapUps {
             log.debug("Call {} ended; its outcome goes to the strategy after the operator's wrap-up", callId);
             return;
         }
-        report(id, callId, outcome, null, null);
+        // taken over: settled as an operator's wrap-up that ran out would be, with the campaign's default code
+        String code = takenOver && outcome == OutcomeCategory.ANSWERED ? call.dialing.defaultCode() : null;
+        report(id, callId, outcome, code, null);
     }
 
     /** The end of an operator's wrap-up: the pacer learns the service time, the strategy gets the outcome. */
@@ -756,6 +760,14 @@ class Dialer implements CallEventListener, WrapUps {
             call.operatorWrapUp = wrapUpSeconds;
         }
         attempts.operator(attemptId, operatorId, name);
+    }
+
+    /** A supervisor took the call over (true), or the take-over was refused after all (false). */
+    void takenOver(long attemptId, boolean takenOver) {
+        Live call = live(attemptId);
+        if (call != null) {
+            call.takenOver = takenOver;
+        }
     }
 
     void held(long attemptId, boolean held) {
@@ -955,6 +967,8 @@ class Dialer implements CallEventListener, WrapUps {
         volatile boolean manual;
         /** On hold (call controls) until an operator is connected again. */
         volatile boolean held;
+        /** Taken over by a supervisor: settled when it ends, not by a wrap-up. */
+        volatile boolean takenOver;
 
         Live(long attemptId, String callId, long campaignId, CampaignDialing dialing, boolean amd, CampaignPacer pacer,
              Instant dialledAt) {
