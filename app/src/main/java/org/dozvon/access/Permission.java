@@ -22,6 +22,8 @@ public enum Permission {
      * from one version of a strategy to another. */
     STRATEGIES_MANAGE,
     MONITORING_VIEW,
+    /** Listen, whisper and barge into operators' calls through the PBX, and take calls over to one's own phone. */
+    CALLS_INTERVENE,
     OPERATORS_VIEW,
     /** Operators and skills: create, change and delete them, log operators in and out, set their states. */
     OPERATORS_MANAGE,

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.dozvon.Violation;
 import org.dozvon.campaigns.CallbackRefused;
@@ -21,6 +20,7 @@ import org.dozvon.campaigns.SkillCatalogue;
 import org.dozvon.dialing.CallRecord;
 import org.dozvon.dialing.CallRecords;
 import org.dozvon.dialing.WrapUps;
+import org.dozvon.telephony.Endpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Operators implements SkillCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(Operators.class);
-    /** A technology and a resource, as Asterisk's Dial takes them: PJSIP/101, SIP/operator-7, Local/101@operators. */
-    static final Pattern ENDPOINT = Pattern.compile("[A-Za-z][A-Za-z0-9]*/[A-Za-z0-9_.@+\\-]{1,80}");
 
     private final OperatorStore store;
     private final WrapUps wrapUps;
@@ -85,7 +83,7 @@ public class Operators implements SkillCatalogue {
     @Transactional
     public LogIn logIn(long operatorId, String endpoint) {
         String phone = endpoint == null ? "" : endpoint.strip();
-        if (!ENDPOINT.matcher(phone).matches()) {
+        if (!Endpoints.valid(phone)) {
             return LogIn.BAD_PHONE;
         }
         if (store.logIn(operatorId, phone, clock.instant())) {
@@ -153,7 +151,7 @@ public class Operators implements SkillCatalogue {
                     .ifPresent(other -> violations.add(new Violation("name", "operators.error.nameTaken", name)));
         }
         String endpoint = draft.endpoint() == null || draft.endpoint().isBlank() ? null : draft.endpoint().strip();
-        if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
+        if (endpoint != null && !Endpoints.valid(endpoint)) {
             violations.add(new Violation("endpoint", "operators.error.endpoint", endpoint));
         }
         if (draft.wrapUpSeconds() != null && (draft.wrapUpSeconds() < 0 || draft.wrapUpSeconds() > 3600)) {
@@ -397,7 +395,7 @@ public class Operators implements SkillCatalogue {
         String phone = endpoint == null ? "" : endpoint.strip();
         String text = description == null || description.isBlank() ? null : description.strip();
         List<Violation> violations = new ArrayList<>();
-        if (!ENDPOINT.matcher(phone).matches()) {
+        if (!Endpoints.valid(phone)) {
             violations.add(new Violation("endpoint", "operators.error.endpoint", phone));
         } else if (store.extensionExists(phone, id)) {
             violations.add(new Violation("endpoint", "extensions.error.taken", phone));

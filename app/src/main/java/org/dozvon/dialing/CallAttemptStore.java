@@ -82,6 +82,18 @@ class CallAttemptStore {
                 .param("operator", operatorId).param("name", operatorName).param("id", id).update();
     }
 
+    /** Whether an attempt with this id was ever recorded (dialled, being dialled or previewed). */
+    boolean exists(long id) {
+        return jdbc.sql("select count(*) from call_attempt where dial_request_id = :id").param("id", id)
+                .query(Long.class).single() > 0;
+    }
+
+    /** A supervisor took the call over to its phone ({@link CallControl#takeOver}). */
+    void takenOver(long id, String endpoint, Instant at) {
+        jdbc.sql("update call_attempt set taken_over_at = :at, taken_over_to = :endpoint where dial_request_id = :id")
+                .param("at", Timestamp.from(at)).param("endpoint", endpoint).param("id", id).update();
+    }
+
     /** An ended call's campaign and how long its operator talked, for the pacer once the wrap-up ends. */
     java.util.Optional<Talk> talk(long id) {
         return jdbc.sql("select campaign_id, bridged_at, ended_at from call_attempt where dial_request_id = :id")
@@ -117,14 +129,16 @@ class CallAttemptStore {
     /**
      * Calls of this node and of nodes silent since {@code deadBefore} whose end was recorded before {@code before}
      * while their request is still DIALING: the process was killed between recording an end and handing it to the
-     * strategy. Scans the requests being dialled; run once per start.
+     * strategy (an answered call an operator talked on waits for its wrap-up instead, unless a supervisor took it
+     * over). Scans the requests being dialled; run once per start.
      */
     List<EndedCall> endedNotSettled(String node, Instant deadBefore, Instant before) {
         return jdbc.sql("""
                         select a.dial_request_id, a.call_id, a.outcome
                         from dial_request r join call_attempt a on a.dial_request_id = r.id
                         where r.state = 'DIALING' and a.ended_at < :before
-                          and not (a.outcome = 'ANSWERED' and a.bridged_at is not null and a.operator_id is not null)
+                          and not (a.outcome = 'ANSWERED' and a.bridged_at is not null and a.operator_id is not null
+                                   and a.taken_over_at is null)
                           and (a.node = :node or not exists (select 1 from dialer_node n where n.name = a.node
                                                                                       and n.seen_at >= :dead))""")
                 .param("before", Timestamp.from(before)).param("node", node)

@@ -4,14 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.dozvon.access.Audit;
+import org.dozvon.access.DozvonUser;
 import org.dozvon.campaigns.CampaignView;
 import org.dozvon.campaigns.Campaigns;
 import org.dozvon.contacts.ContactCards;
 import org.dozvon.contacts.PhoneNumbers;
 import org.dozvon.telephony.CallId;
+import org.dozvon.telephony.Endpoints;
 import org.dozvon.telephony.PbxPort;
+import org.dozvon.telephony.SpyMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +40,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * without a contact, which becomes a contact of the list "Manual calls") a request of its own, marked manual, is
  * written for the campaign: its outcome and code are settled by the dialer and count among the contact's attempts
  * (which the strategy's limits and decisions read), but no strategy step waits for it.
+ *
+ * <p>Supervisors' interventions (issue 7, point 2): {@link #listen} rings the supervisor's phone into the call's
+ * operator leg to listen, whisper to the operator or barge in ({@link PbxPort#spy}); {@link #takeOver} moves the
+ * customer to the supervisor's phone ({@link PbxPort#takeOver}): the operator wraps up its own part as after a
+ * transfer (its code and comment are a note), and no one's wrap-up settles the call: its end does, as an operator's
+ * wrap-up that ran out would (the PBX's outcome, ANSWERED with the campaign's default code). Both need a call this
+ * node follows, answered and bridged to an operator IN_CALL (not held, not taken over already), and are recorded in
+ * the audit journal ({@code call.listen}, {@code call.whisper}, {@code call.barge}, {@code call.take-over}) before
+ * the PBX is asked.
  */
 @Service
 public class CallControl {
@@ -51,11 +66,12 @@ public class CallControl {
     private final PhoneNumbers phones;
     private final CallerIdChoice callerIds;
     private final TransactionTemplate transactions;
+    private final Audit audit;
     private final Clock clock;
 
     CallControl(Dialer dialer, PbxPort port, OperatorPool operators, IvrNumbers ivrNumbers, DialQueue queue,
                 CallAttemptStore attempts, Campaigns campaigns, ContactCards cards, PhoneNumbers phones,
-                CallerIdChoice callerIds, TransactionTemplate transactions, Clock clock) {
+                CallerIdChoice callerIds, TransactionTemplate transactions, Audit audit, Clock clock) {
         this.dialer = dialer;
         this.port = port;
         this.operators = operators;
@@ -67,6 +83,7 @@ public class CallControl {
         this.phones = phones;
         this.callerIds = callerIds;
         this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -86,7 +103,16 @@ public class CallControl {
         /** Not a phone number (or the contact has none). */
         BAD_NUMBER,
         /** The PBX is not connected or the dialer does not run on this node. */
-        PBX_DOWN
+        PBX_DOWN,
+        /** Supervisor interventions: no call attempt has this id. */
+        NO_ATTEMPT,
+        /**
+         * Supervisor interventions: the call is not answered and bridged to an operator now (still dialling or
+         * waiting, on hold, taken over already, over, or followed by another node).
+         */
+        NOT_CONNECTED,
+        /** Supervisor interventions: the supervisor's phone is not an endpoint the PBX can dial ({@link Endpoints}). */
+        BAD_ENDPOINT
     }
 
     /** Hangs the call up; its operator goes to wrap-up when the end arrives. */
@@ -178,6 +204,101 @@ public class CallControl {
         operators.released(attemptId, true, clock.instant().plusSeconds(dialer.wrapUpSeconds(attemptId)));
         log.info("Call {} transferred to the IVR number {}", callId(attemptId), ivr.get().code());
         return Result.DONE;
+    }
+
+    /**
+     * A supervisor joins the call at {@code supervisorEndpoint} (its phone rings; once answered it hears the call):
+     * LISTEN only, WHISPER to the operator, or BARGE in on both. The supervisor's leg is no part of the attempt: it
+     * ends by itself when the operator's leg does (a transfer, a hold, the end of the call), and neither its start nor
+     * its end changes the attempt. Recorded in the audit journal as {@code call.listen}, {@code call.whisper} or
+     * {@code call.barge} (object {@code call}, the attempt id; after: endpoint, operatorId, operator).
+     *
+     * @return DONE when the PBX was asked; otherwise NO_ATTEMPT, BAD_ENDPOINT, PBX_DOWN or NOT_CONNECTED
+     */
+    public Result listen(long attemptId, String supervisorEndpoint, SpyMode mode, DozvonUser supervisor) {
+        Joinable call = joinable(attemptId, supervisorEndpoint);
+        if (call.refusal() != null) {
+            return call.refusal();
+        }
+        String action = "call." + mode.name().toLowerCase(Locale.ROOT);
+        transactions.executeWithoutResult(status -> audit.record(supervisor, action, "call", attemptId, null,
+                details(call)));
+        port.spy(callId(attemptId), call.endpoint(), mode);
+        log.info("{} of call {} (operator '{}') by {} on {}", mode, callId(attemptId), call.operator().name(),
+                supervisor.getUsername(), call.endpoint());
+        return Result.DONE;
+    }
+
+    /**
+     * A supervisor takes the call over: the customer is connected to {@code supervisorEndpoint} and the operator's
+     * phone is released; the operator wraps up its own part (WRAP_UP, handed over: its code and comment become a note
+     * with the call). The attempt is settled when the call ends, with the PBX's outcome and, when ANSWERED, the
+     * campaign's default completion code. Recorded in the audit journal as {@code call.take-over} in the transaction
+     * that hands the operator's part over, and as {@code taken_over_at} / {@code taken_over_to} of the attempt.
+     *
+     * @return DONE when the PBX was asked; otherwise NO_ATTEMPT, BAD_ENDPOINT, PBX_DOWN or NOT_CONNECTED
+     */
+    public Result takeOver(long attemptId, String supervisorEndpoint, DozvonUser supervisor) {
+        Joinable call = joinable(attemptId, supervisorEndpoint);
+        if (call.refusal() != null) {
+            return call.refusal();
+        }
+        Instant now = clock.instant();
+        Instant partUntil = now.plusSeconds(dialer.wrapUpSeconds(attemptId));
+        // before the hand-over commits: an end arriving meanwhile must not wait for a wrap-up that settles nothing
+        dialer.takenOver(attemptId, true);
+        Boolean moved = null;
+        try {
+            moved = transactions.execute(status -> {
+                if (!operators.handOver(attemptId, partUntil)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                attempts.takenOver(attemptId, call.endpoint(), now);
+                audit.record(supervisor, "call.take-over", "call", attemptId, null, details(call));
+                return true;
+            });
+        } finally {
+            if (!Boolean.TRUE.equals(moved)) {
+                dialer.takenOver(attemptId, false);
+            }
+        }
+        if (!Boolean.TRUE.equals(moved)) {
+            return Result.NOT_CONNECTED;
+        }
+        dialer.held(attemptId, false);
+        port.takeOver(callId(attemptId), call.endpoint());
+        log.info("Call {} taken over from operator '{}' by {} on {}", callId(attemptId), call.operator().name(),
+                supervisor.getUsername(), call.endpoint());
+        return Result.DONE;
+    }
+
+    /** A call a supervisor may join, or why not. */
+    private record Joinable(Result refusal, OperatorPool.Seat operator, String endpoint) {
+    }
+
+    private Joinable joinable(long attemptId, String supervisorEndpoint) {
+        if (!attempts.exists(attemptId)) {
+            return new Joinable(Result.NO_ATTEMPT, null, null);
+        }
+        String endpoint = supervisorEndpoint == null ? "" : supervisorEndpoint.strip();
+        if (!Endpoints.valid(endpoint)) {
+            return new Joinable(Result.BAD_ENDPOINT, null, null);
+        }
+        if (!dialer.listening()) {
+            return new Joinable(Result.PBX_DOWN, null, null);
+        }
+        Optional<OperatorPool.Seat> holder = operators.holder(attemptId);
+        if (!dialer.talking(attemptId) || dialer.held(attemptId) || holder.isEmpty()
+                || holder.get().state() != OperatorPool.SeatState.IN_CALL) {
+            return new Joinable(Result.NOT_CONNECTED, null, null);
+        }
+        return new Joinable(null, holder.get(), endpoint);
+    }
+
+    private static Map<String, Object> details(Joinable call) {
+        return Map.of("endpoint", call.endpoint(), "operatorId", call.operator().operatorId(),
+                "operator", call.operator().name());
     }
 
     /** What a manual dial placed, or why not. */

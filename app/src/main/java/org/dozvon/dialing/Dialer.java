@@ -661,7 +661,9 @@ class Dialer implements CallEventListener, WrapUps {
         if (campaignId == null) {
             return;
         }
-        boolean talked = call != null && call.bridged && outcome == OutcomeCategory.ANSWERED;
+        // a call a supervisor took over has no operator's wrap-up to wait for: its end settles it
+        boolean takenOver = call != null && call.takenOver;
+        boolean talked = call != null && call.bridged && outcome == OutcomeCategory.ANSWERED && !takenOver;
         if (call != null) {
             if (call.waitingAt == null) {
                 call.pacer.ended(at, outcome, Duration.between(call.dialledAt, at),
@@ -686,7 +688,9 @@ class Dialer implements CallEventListener, WrapUps {
             log.debug("Call {} ended; its outcome goes to the strategy after the operator's wrap-up", callId);
             return;
         }
-        report(id, callId, outcome, null, null);
+        // taken over: settled as an operator's wrap-up that ran out would be, with the campaign's default code
+        String code = takenOver && outcome == OutcomeCategory.ANSWERED ? call.dialing.defaultCode() : null;
+        report(id, callId, outcome, code, null);
     }
 
     /** The call was offered to its operator, whose phone rang until the call ended: long enough, an alert. */
@@ -777,6 +781,14 @@ class Dialer implements CallEventListener, WrapUps {
             call.operatorWrapUp = wrapUpSeconds;
         }
         attempts.operator(attemptId, operatorId, name);
+    }
+
+    /** A supervisor took the call over (true), or the take-over was refused after all (false). */
+    void takenOver(long attemptId, boolean takenOver) {
+        Live call = live(attemptId);
+        if (call != null) {
+            call.takenOver = takenOver;
+        }
     }
 
     void held(long attemptId, boolean held) {
@@ -976,6 +988,8 @@ class Dialer implements CallEventListener, WrapUps {
         volatile boolean manual;
         /** On hold (call controls) until an operator is connected again. */
         volatile boolean held;
+        /** Taken over by a supervisor: settled when it ends, not by a wrap-up. */
+        volatile boolean takenOver;
 
         Live(long attemptId, String callId, long campaignId, CampaignDialing dialing, boolean amd, CampaignPacer pacer,
              Instant dialledAt) {

@@ -51,6 +51,32 @@ public interface PbxPort {
         throw new UnsupportedOperationException("this PBX port cannot hold calls");
     }
 
+    /**
+     * Lets a supervisor listen to, whisper into or barge into the call's operator leg: the supervisor's phone is
+     * originated into Asterisk's {@code ChanSpy} on the channel of the operator the customer is bridged to now
+     * ({@code docs/telephony.md}, "Supervisor interventions"). The supervisor's leg is a call of its own for the PBX
+     * (its own channel id): none of its events belongs to {@code callId}, its end does not end that call, and it
+     * ends by itself when the operator's channel hangs up (a transfer, a hold, the end of the call). Nothing happens
+     * (a warning is logged) when the call is not bridged to an operator when the action is sent.
+     *
+     * @param supervisorEndpoint the supervisor's phone, see {@link Endpoints}
+     * @throws IllegalArgumentException when the endpoint is not one ({@link Endpoints#valid})
+     */
+    default void spy(CallId callId, String supervisorEndpoint, SpyMode mode) {
+        throw new UnsupportedOperationException("this PBX port cannot let a supervisor join calls");
+    }
+
+    /**
+     * A supervisor takes the call over: the customer is connected to the supervisor's phone and the operator's leg is
+     * hung up. For the PBX this is exactly a transfer to another operator, so the default is
+     * {@link #connectToOperator(CallId, String, boolean)} without auto-answer (a {@code DOZVON_AUTO_ANSWER=yes} left
+     * on the channel by the operator's own connection is overwritten); a {@link CallEvent.CallBridged} with the
+     * supervisor's channel follows.
+     */
+    default void takeOver(CallId callId, String supervisorEndpoint) {
+        connectToOperator(callId, supervisorEndpoint, false);
+    }
+
     /** Registers a listener for the events of every call; see {@link CallEventListener}. */
     void addListener(CallEventListener listener);
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
@@ -51,9 +52,11 @@ import org.dozvon.telephony.CallEventListener;
 import org.dozvon.telephony.CallId;
 import org.dozvon.telephony.CallOutcome;
 import org.dozvon.telephony.CallRoute;
+import org.dozvon.telephony.Endpoints;
 import org.dozvon.telephony.OriginateRequest;
 import org.dozvon.telephony.PbxPort;
 import org.dozvon.telephony.PbxUnavailableException;
+import org.dozvon.telephony.SpyMode;
 
 /**
  * The PBX port over Asterisk's AMI with Asterisk-Java's raw manager API (not its live API). It keeps
@@ -72,6 +75,9 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
 
     /** How long after the ring timeout a call without an OriginateResponse and channels is given up. */
     private static final Duration ORIGINATE_GRACE = Duration.ofSeconds(30);
+
+    /** How long a supervisor's phone rings for a listen, whisper or barge. */
+    static final Duration SPY_RING_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Where and how to reach Asterisk, and the dialplan contract's names.
@@ -95,6 +101,9 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<CallId, TrackedCall> calls = new ConcurrentHashMap<>();
     private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
+    /** Supervisors' ChanSpy legs by their channel id: never part of a call, whatever their Linkedid says. */
+    private final Map<String, SpyLeg> spyLegs = new ConcurrentHashMap<>();
+    private final AtomicInteger spySequence = new AtomicInteger();
     private volatile boolean connected;
     private volatile boolean closed;
     private volatile boolean everConnected;
@@ -298,6 +307,86 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
         redirect(callId, settings.dialplanContext(), "hold", 1);
     }
 
+    /** One supervisor's ChanSpy leg; its channel is known once its Newchannel arrived (event thread only). */
+    private static final class SpyLeg {
+        final CallId callId;
+        final SpyMode mode;
+        final String endpoint;
+        /** The login it was originated under. */
+        final int connection;
+        @Nullable String channel;
+
+        SpyLeg(CallId callId, SpyMode mode, String endpoint, int connection) {
+            this.callId = callId;
+            this.mode = mode;
+            this.endpoint = endpoint;
+            this.connection = connection;
+        }
+    }
+
+    @Override
+    public void spy(CallId callId, String supervisorEndpoint, SpyMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (!Endpoints.valid(supervisorEndpoint)) {
+            throw new IllegalArgumentException("Not a phone the PBX can dial: " + supervisorEndpoint);
+        }
+        events.execute(() -> {
+            TrackedCall call = calls.get(callId);
+            if (call == null || call.ended || call.bridgedTo == null) {
+                log.warn("{} of call {} for {} not sent: the call is not bridged to an operator", mode, callId,
+                        supervisorEndpoint);
+                return;
+            }
+            String spyId = callId.value() + "-spy" + spySequence.incrementAndGet();
+            spyLegs.put(spyId, new SpyLeg(callId, mode, supervisorEndpoint, connectionNumber));
+            send(spyAction(spyId, callId, call.bridgedTo, supervisorEndpoint, mode), response -> {
+                if (response instanceof ManagerError) {
+                    spyLegs.remove(spyId);
+                    log.warn("{} of call {} for {} refused: {}", mode, callId, supervisorEndpoint, response.getMessage());
+                }
+            }, failure -> {
+                spyLegs.remove(spyId);
+                log.warn("{} of call {} for {} not sent: {}", mode, callId, supervisorEndpoint, failure);
+            });
+            log.info("{} of call {}: {} rung into ChanSpy on {} (channel id {})", mode, callId, supervisorEndpoint,
+                    call.bridgedTo, spyId);
+        });
+    }
+
+    /**
+     * The supervisor's phone originated into {@code ChanSpy(<operator channel>,<options>)} with a channel id of its
+     * own ({@code <call id>-spy<n>}), so that its channel's Uniqueid and Linkedid are not the call's.
+     */
+    private static OriginateAction spyAction(String spyId, CallId callId, String operatorChannel, String endpoint,
+                                             SpyMode mode) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(endpoint);
+        action.setChannelId(spyId);
+        action.setTimeout(SPY_RING_TIMEOUT.toMillis());
+        action.setAsync(true);
+        action.setCallerId("\"Dozvon " + mode.name().toLowerCase(java.util.Locale.ROOT) + "\" <" + callId.value() + ">");
+        action.setApplication("ChanSpy");
+        action.setData(operatorChannel + "," + chanSpyOptions(mode));
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("DOZVON_SPY_CALL_ID", callId.value());
+        variables.put("DOZVON_SPY_MODE", mode.name().toLowerCase(java.util.Locale.ROOT));
+        action.setVariables(variables);
+        return action;
+    }
+
+    /**
+     * ChanSpy's options: {@code q} (no beep, no channel name spoken to the supervisor) and {@code E} (leave when the
+     * spied-on channel hangs up, instead of waiting for another channel of that name) always; {@code w} whispers to
+     * the spied-on channel (the operator), {@code B} barges in on both parties of its bridge.
+     */
+    static String chanSpyOptions(SpyMode mode) {
+        return switch (mode) {
+            case LISTEN -> "qE";
+            case WHISPER -> "qEw";
+            case BARGE -> "qEB";
+        };
+    }
+
     private void connectToOperator(CallId callId, String operatorEndpoint, @Nullable Boolean autoAnswer) {
         events.execute(() -> {
             TrackedCall call = calls.get(callId);
@@ -420,6 +509,9 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
         if (semicolon > 0) {
             key = key.substring(0, semicolon);
         }
+        if (!spyLegs.isEmpty() && uniqueid != null && spyLegs.containsKey(base(uniqueid))) {
+            return null; // a supervisor's ChanSpy leg, even should the PBX give it the spied call's Linkedid
+        }
         try {
             TrackedCall call = calls.get(CallId.of(key));
             return call == null || call.ended ? null : call;
@@ -428,18 +520,31 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
         }
     }
 
+    private static String base(String uniqueid) {
+        int semicolon = uniqueid.indexOf(';');
+        return semicolon > 0 ? uniqueid.substring(0, semicolon) : uniqueid;
+    }
+
     private void onConnected() {
         boolean reconnect = everConnected;
         everConnected = true;
         connectionNumber++;
         connected = true;
         log.info("AMI logged in to {}:{}{}", settings.host(), settings.port(), reconnect ? " again" : "");
-        if (!calls.isEmpty()) {
+        if (!calls.isEmpty() || !spyLegs.isEmpty()) {
             reconcile();
         }
     }
 
     private void onNewChannel(String linkedid, String uniqueid, String channel) {
+        SpyLeg spy = uniqueid == null ? null : spyLegs.get(uniqueid);
+        if (spy != null) {
+            spy.channel = channel;
+            if (!calls.containsKey(spy.callId)) {
+                hangUpSpyLeg(spy); // the call ended while the supervisor's phone was being originated
+            }
+            return;
+        }
         TrackedCall call = call(linkedid, uniqueid);
         if (call == null || uniqueid == null) {
             return;
@@ -481,6 +586,15 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
     }
 
     private void onOriginateResponse(OriginateResponseEvent event) {
+        SpyLeg spy = event.getUniqueId() == null ? null : spyLegs.get(event.getUniqueId());
+        if (spy != null) {
+            if (!event.isSuccess() && (event.getReason() == null || event.getReason() != 4)) {
+                spyLegs.remove(event.getUniqueId());
+                log.warn("{} of call {}: the phone {} did not answer (reason {})", spy.mode, spy.callId,
+                        spy.endpoint, event.getReason());
+            }
+            return;
+        }
         TrackedCall call = call(null, event.getUniqueId());
         if (call == null) {
             return;
@@ -548,6 +662,10 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
     }
 
     private void onHangup(String linkedid, String uniqueid, Integer cause) {
+        if (uniqueid != null && spyLegs.remove(uniqueid) != null) {
+            log.debug("Supervisor leg {} ended", uniqueid);
+            return;
+        }
         TrackedCall call = call(linkedid, uniqueid);
         if (call == null || uniqueid == null) {
             return;
@@ -573,7 +691,18 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
         }
         call.ended = true;
         calls.remove(call.id, call);
+        spyLegs.values().stream().filter(spy -> spy.callId.equals(call.id) && spy.channel != null)
+                .forEach(this::hangUpSpyLeg);
         publish(new CallEvent.CallEnded(call.id, clock.instant(), outcome, reason, call.farCause(), detail));
+    }
+
+    /**
+     * A supervisor's leg of a call that ended goes too: ChanSpy's {@code E} ends it when the operator's channel hangs
+     * up, but not when the supervisor answers after that (ChanSpy would wait for the channel in silence).
+     */
+    private void hangUpSpyLeg(SpyLeg spy) {
+        send(new HangupAction(spy.channel, 16), response -> { }, failure ->
+                log.debug("Hang-up of the supervisor leg {} not sent: {}", spy.channel, failure));
     }
 
     /** After a (re)login: what the PBX has now replaces what the adapter believed about its calls. */
@@ -585,6 +714,10 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
             log.warn("Reconciliation after the AMI login failed: {}", e.getMessage());
             return;
         }
+        Set<String> liveUniqueids = new HashSet<>();
+        live.forEach(channel -> liveUniqueids.add(channel.getUniqueid()));
+        spyLegs.entrySet().removeIf(spy -> spy.getValue().connection != connectionNumber
+                && !liveUniqueids.contains(spy.getKey()));
         Map<String, List<CoreShowChannelEvent>> byCall = new HashMap<>();
         for (CoreShowChannelEvent channel : live) {
             String key = channel.getLinkedid() == null ? channel.getUniqueid() : channel.getLinkedid();

@@ -21,8 +21,8 @@ import org.dozvon.telephony.TelephonyProperties;
 
 /**
  * Dozvon's AMI simulator: a TCP server that speaks the Asterisk Manager Interface as Asterisk 22 does
- * (banner, Challenge/Login, CoreSettings, Ping, Originate with its events, Hangup, Redirect, Setvar,
- * CoreShowChannels, Logoff), so that the AMI adapter talks to it exactly as to a real PBX. Customers
+ * (banner, Challenge/Login, CoreSettings, Ping, Originate with its events — ChanSpy originates of supervisors'
+ * phones included —, Hangup, Redirect, Setvar, CoreShowChannels, Logoff), so that the AMI adapter talks to it exactly as to a real PBX. Customers
  * answer, are busy, do not answer... at the configured rates; operator phones always answer.
  *
  * <p>The simulated PBX (its calls and channels) lives as long as this object; {@link #restart()} drops
@@ -76,10 +76,6 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     /**
-     * How many Originate actions arrived for each call id ({@code ChannelId}) since the simulator started: a
-     * value above 1 is a call dialled twice.
-     */
-    /**
      * While on, every customer answers and stays on the line until Dozvon hangs up, moves or transfers the call
      * (tests of call controls); off: the configured outcomes and talk times.
      */
@@ -92,8 +88,28 @@ public final class AmiSimulator implements AutoCloseable {
         return pbx.autoAnswered();
     }
 
+    /**
+     * How many Originate actions arrived for each call id ({@code ChannelId}) since the simulator started: a
+     * value above 1 is a call dialled twice.
+     */
     public java.util.Map<String, Integer> originates() {
         return pbx.originates();
+    }
+
+    /**
+     * The supervisors' ChanSpy originates received since the simulator started, in order: which phone was rung to
+     * spy on which channel (of which call) with which options.
+     */
+    public java.util.List<SpyRequest> spies() {
+        return pbx.spies();
+    }
+
+    /**
+     * The channel the supervisor's leg with this channel id spies on now (its phone answered and ChanSpy started on
+     * a live channel), if it does.
+     */
+    public java.util.Optional<String> spyingOn(String spyChannelId) {
+        return java.util.Optional.ofNullable(pbx.spiedBy(spyChannelId));
     }
 
     /**

@@ -116,6 +116,12 @@ final class SimulatedPbx {
         boolean answered;
         boolean over;
         @Nullable ScheduledFuture<?> next;
+        /** A supervisor's ChanSpy leg: the channel name it was given (the "customer" leg is the supervisor's phone). */
+        @Nullable String spyTarget;
+        /** ChanSpy's options of a supervisor's leg. */
+        String spyOptions = "";
+        /** The channel a supervisor's leg spies on now. */
+        @Nullable Channel spied;
 
         Call(String actionId, String linkedid, Leg customer, Outcome outcome, Map<String, String> variables,
              AmiMessage originate) {
@@ -155,6 +161,8 @@ final class SimulatedPbx {
     private final List<String> autoAnswered = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Originate actions received per ChannelId, kept for the life of the simulator (tests count double dials). */
     private final Map<String, Integer> originates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The ChanSpy originates received, in order. */
+    private final List<SpyRequest> spies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SimulatedPbx(TelephonyProperties.Simulator settings, String username, String secret,
                  Supplier<? extends List<? extends Client>> clients) {
@@ -190,6 +198,23 @@ final class SimulatedPbx {
 
     Map<String, Integer> originates() {
         return Map.copyOf(originates);
+    }
+
+    List<SpyRequest> spies() {
+        return List.copyOf(spies);
+    }
+
+    /** The channel a supervisor's leg spies on now (ChanSpy started, not stopped); null when none. */
+    @Nullable
+    String spiedBy(String spyChannelId) {
+        try {
+            return thread.submit(() -> {
+                Call call = calls.get(spyChannelId);
+                return call == null || call.over || call.spied == null ? null : call.spied.name;
+            }).get();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /** The customer of a call in progress puts the phone down now; false when no such call is in progress. */
@@ -339,15 +364,11 @@ final class SimulatedPbx {
             client.send(response("Error", actionId).add("Message", "Uniqueid already in use"));
             return;
         }
-        Map<String, String> variables = new HashMap<>();
-        for (String assignment : action.all("Variable")) {
-            for (String part : assignment.split(",")) {
-                int equals = part.indexOf('=');
-                if (equals > 0) {
-                    variables.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
-                }
-            }
+        if ("ChanSpy".equalsIgnoreCase(action.get("Application", ""))) {
+            spy(client, action, actionId, dialString, linkedid);
+            return;
         }
+        Map<String, String> variables = variables(action);
         String number = number(dialString);
         Outcome forced = Outcome.forced(number);
         Outcome outcome = forced != null ? forced : drawOutcome();
@@ -357,6 +378,19 @@ final class SimulatedPbx {
         forgetFinishedCalls();
         client.send(response("Success", actionId).add("Message", "Originate successfully queued"));
         dial(call, forced != null);
+    }
+
+    private static Map<String, String> variables(AmiMessage action) {
+        Map<String, String> variables = new HashMap<>();
+        for (String assignment : action.all("Variable")) {
+            for (String part : assignment.split(",")) {
+                int equals = part.indexOf('=');
+                if (equals > 0) {
+                    variables.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
+                }
+            }
+        }
+        return variables;
     }
 
     private void forgetFinishedCalls() {
@@ -633,6 +667,102 @@ final class SimulatedPbx {
         }
     }
 
+    // ---------------------------------------------------------------- supervisors (ChanSpy)
+
+    /**
+     * An originate of a supervisor's phone into {@code ChanSpy(<channel prefix>,<options>)}: the phone rings and
+     * answers like an operator's (after the operator answer time), ChanSpy starts on the first live channel whose name
+     * begins with the prefix ({@code ChanSpyStart}), and with option {@code E} the leg ends when that channel hangs up
+     * ({@code ChanSpyStop}, then the supervisor's Hangup). Otherwise the supervisor hangs up after the talk time.
+     */
+    private void spy(Client client, AmiMessage action, @Nullable String actionId, String endpoint, String id) {
+        String data = action.get("Data", "");
+        int comma = data.indexOf(',');
+        String target = comma < 0 ? data : data.substring(0, comma);
+        String options = comma < 0 ? "" : data.substring(comma + 1);
+        Channel found = spyee(target);
+        spies.add(new SpyRequest(id, endpoint, target, options, found == null ? null : found.linkedid));
+        Leg leg = newLeg(endpoint, id, id, action);
+        Call call = new Call(actionId, id, leg, Outcome.ANSWER, variables(action), action);
+        call.spyTarget = target;
+        call.spyOptions = options;
+        calls.put(id, call);
+        forgetFinishedCalls();
+        client.send(response("Success", actionId).add("Message", "Originate successfully queued"));
+        for (Channel channel : leg.channels()) {
+            emit(channelEvent("Newchannel", channel));
+        }
+        emit(dialEvent("DialBegin", null, leg.near).add("DialString", endpoint.substring(endpoint.indexOf('/') + 1)));
+        newState(leg.near, 5);
+        emit(dialEvent("DialState", null, leg.near).add("DialStatus", "RINGING"));
+        later(call, settings.operatorAnswerTime(), () -> {
+            if (leg.local()) {
+                newState(leg.far, 6);
+            }
+            newState(leg.near, 6);
+            emit(dialEvent("DialEnd", null, leg.near).add("DialStatus", "ANSWER"));
+            call.answered = true;
+            originateResponse(call, true, 4);
+            leg.near.application = "ChanSpy";
+            leg.near.applicationData = data;
+            Channel spied = spyee(target);
+            if (spied != null) {
+                call.spied = spied;
+                emit(new AmiMessage().add("Event", "ChanSpyStart").add("Privilege", "call,all")
+                        .add(headers("Spyer", leg.near)).add(headers("Spyee", spied)));
+            }
+            later(call, talkTime(call), () -> spyEnds(call, 16));
+        });
+    }
+
+    /** The first live channel (of an ordinary call) whose name begins with the prefix, as ChanSpy picks one. */
+    @Nullable
+    private Channel spyee(String prefix) {
+        if (prefix.isEmpty()) {
+            return null;
+        }
+        for (Call call : calls.values()) {
+            if (call.over || call.spyTarget != null) {
+                continue;
+            }
+            for (Channel channel : call.channels()) {
+                if (!channel.hungUp && channel.name.startsWith(prefix)) {
+                    return channel;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A supervisor's leg ends: ChanSpy stops, the supervisor's channel hangs up. */
+    private void spyEnds(Call call, int cause) {
+        if (call.over) {
+            return;
+        }
+        cancelPending(call);
+        Leg leg = call.customer;
+        if (call.spied != null) {
+            emit(new AmiMessage().add("Event", "ChanSpyStop").add("Privilege", "call,all")
+                    .add(headers("Spyer", leg.near)).add(headers("Spyee", call.spied)));
+            call.spied = null;
+        }
+        hangupRequest("SoftHangupRequest", leg.near, cause);
+        hangup(leg.near, cause);
+        if (leg.local()) {
+            hangup(leg.far, cause);
+        }
+        end(call);
+    }
+
+    /** ChanSpy with option E leaves when the channel it spies on hangs up. */
+    private void spiedChannelHungUp(Channel channel) {
+        for (Call call : calls.values()) {
+            if (call.spied == channel && !call.over && call.spyOptions.contains("E")) {
+                submit(() -> spyEnds(call, 16));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- operators
 
     private void dialOperator(Call call) {
@@ -762,6 +892,10 @@ final class SimulatedPbx {
         }
         client.send(response("Success", actionId).add("Message", "Channel Hungup"));
         cancelPending(call);
+        if (call.spyTarget != null) {
+            spyEnds(call, cause);
+            return;
+        }
         Leg leg = call.customer;
         if (!call.answered) {
             hangupRequest("HangupRequest", leg.near, cause);
@@ -913,6 +1047,7 @@ final class SimulatedPbx {
         }
         channel.hungUp = true;
         emit(channelEvent("Hangup", channel).add("Cause", cause).add("Cause-txt", causeText(cause)));
+        spiedChannelHungUp(channel);
     }
 
     static String causeText(int cause) {

@@ -20,8 +20,10 @@ import org.dozvon.telephony.CallId;
 import org.dozvon.telephony.CallOutcome;
 import org.dozvon.telephony.CallRoute;
 import org.dozvon.telephony.OriginateRequest;
+import org.dozvon.telephony.SpyMode;
 import org.dozvon.telephony.TelephonyProperties;
 import org.dozvon.telephony.simulator.AmiSimulator;
+import org.dozvon.telephony.simulator.SpyRequest;
 
 /**
  * The AMI adapter against the AMI simulator over TCP. The dial string {@code Local/{number}@sim-outcomes}
@@ -306,6 +308,111 @@ class AmiPbxAdapterTests {
                 new CallRoute.ToIvr(), false, Map.of()))).isInstanceOf(IllegalStateException.class);
         adapter.hangUp(id);
         ended(id);
+    }
+
+    @ParameterizedTest(name = "{0} -> ChanSpy options {1}")
+    @CsvSource({"LISTEN, qE", "WHISPER, qEw", "BARGE, qEB"})
+    void supervisorIsRungIntoChanSpyOnTheOperatorChannelOfTheCall(SpyMode mode, String options)
+            throws InterruptedException {
+        start(Duration.ofSeconds(30));
+        CallId id = dial("answer", new CallRoute.ToOperator("PJSIP/op-5"), false, Duration.ofSeconds(5));
+        String operatorChannel = recorder.await(id, CallEvent.CallBridged.class, WAIT).operatorChannel();
+
+        adapter.spy(id, "PJSIP/sup-1", mode);
+
+        awaitTrue(() -> simulator.spies().size() == 1, "the ChanSpy originate");
+        SpyRequest spy = simulator.spies().get(0);
+        assertThat(spy.endpoint()).isEqualTo("PJSIP/sup-1");
+        assertThat(spy.spiedChannel()).isEqualTo(operatorChannel);
+        assertThat(spy.options()).isEqualTo(options);
+        assertThat(spy.spiedCallId()).as("the operator channel found is the call's").isEqualTo(id.value());
+        assertThat(spy.channelId()).as("a channel id of its own").isNotEqualTo(id.value()).startsWith(id.value());
+        awaitTrue(() -> simulator.spyingOn(spy.channelId()).isPresent(), "the supervisor's phone answered");
+        assertThat(simulator.spyingOn(spy.channelId())).contains(operatorChannel);
+        assertThat(simulator.channelCount()).as("customer (2), operator and supervisor").isEqualTo(4);
+
+        adapter.hangUp(id);
+        assertThat(ended(id).outcome()).isEqualTo(CallOutcome.ANSWERED);
+        awaitTrue(() -> simulator.channelCount() == 0, "the supervisor's leg left with the operator's");
+        assertThat(recorder.of(id)).filteredOn(CallEvent.CallEnded.class::isInstance).hasSize(1);
+        assertThat(recorder.of(id)).filteredOn(CallEvent.CallBridged.class::isInstance).hasSize(1);
+        assertThat(adapter.callsInProgress()).isEmpty();
+    }
+
+    @Test
+    void theSupervisorsLegEndsWithTheOperatorsLegAndTheCustomersCallGoesOn() throws InterruptedException {
+        start(Duration.ofSeconds(30));
+        CallId id = dial("answer", new CallRoute.ToOperator("PJSIP/op-6"), false, Duration.ofSeconds(5));
+        recorder.await(id, CallEvent.CallBridged.class, WAIT);
+        adapter.spy(id, "PJSIP/sup-2", SpyMode.LISTEN);
+        awaitTrue(() -> !simulator.spies().isEmpty()
+                && simulator.spyingOn(simulator.spies().get(0).channelId()).isPresent(), "the supervisor listening");
+
+        adapter.connectToOperator(id, "PJSIP/op-7");
+
+        awaitTrue(() -> recorder.of(id).stream().filter(CallEvent.CallBridged.class::isInstance)
+                .anyMatch(event -> ((CallEvent.CallBridged) event).operatorChannel().startsWith("PJSIP/op-7-")),
+                "bridged to the second operator");
+        awaitTrue(() -> simulator.channelCount() == 3, "the first operator and the supervisor gone");
+        assertThat(adapter.callsInProgress()).containsExactly(id);
+        assertThat(recorder.of(id)).noneMatch(CallEvent.CallEnded.class::isInstance);
+        adapter.hangUp(id);
+        assertThat(ended(id).outcome()).isEqualTo(CallOutcome.ANSWERED);
+    }
+
+    @Test
+    void aSupervisorLegAnsweredAfterTheCallEndedIsHungUp() throws InterruptedException {
+        start(Duration.ofSeconds(30));
+        CallId id = dial("answer", new CallRoute.ToOperator("PJSIP/op-11"), false, Duration.ofSeconds(5));
+        recorder.await(id, CallEvent.CallBridged.class, WAIT);
+
+        adapter.spy(id, "PJSIP/sup-5", SpyMode.LISTEN);
+        adapter.hangUp(id); // before the supervisor's phone answers: ChanSpy would find no channel
+
+        ended(id);
+        awaitTrue(() -> simulator.channelCount() == 0, "the supervisor's leg hung up by Dozvon");
+        assertThat(simulator.spies()).hasSize(1);
+    }
+
+    @Test
+    void spyingOnACallNotBridgedToAnOperatorSendsNothing() throws InterruptedException {
+        start(Duration.ofSeconds(30));
+        CallId waiting = dial("answer", new CallRoute.WaitForOperator(Duration.ofSeconds(20)), false,
+                Duration.ofSeconds(5));
+        recorder.await(waiting, CallEvent.CallAnswered.class, WAIT);
+        CallId bridged = dial("answer", new CallRoute.ToOperator("PJSIP/op-8"), false, Duration.ofSeconds(5));
+        recorder.await(bridged, CallEvent.CallBridged.class, WAIT);
+
+        adapter.spy(waiting, "PJSIP/sup-3", SpyMode.BARGE);
+        adapter.spy(bridged, "PJSIP/sup-3", SpyMode.BARGE); // sent after the first, on the same thread
+
+        awaitTrue(() -> !simulator.spies().isEmpty(), "the second call's ChanSpy");
+        assertThat(simulator.spies()).extracting(SpyRequest::spiedCallId).containsExactly(bridged.value());
+        assertThatThrownBy(() -> adapter.spy(bridged, "not a phone", SpyMode.LISTEN))
+                .isInstanceOf(IllegalArgumentException.class);
+        adapter.hangUp(waiting);
+        adapter.hangUp(bridged);
+        ended(waiting);
+        ended(bridged);
+    }
+
+    @Test
+    void takeOverConnectsTheCustomerToTheSupervisorsPhoneWithoutAutoAnswer() throws InterruptedException {
+        start(Duration.ofSeconds(30));
+        CallId id = dial("answer", new CallRoute.ToOperator("PJSIP/op-9"), false, Duration.ofSeconds(5));
+        recorder.await(id, CallEvent.CallBridged.class, WAIT);
+        adapter.connectToOperator(id, "PJSIP/op-10", true);
+        awaitTrue(() -> simulator.autoAnswered().contains("PJSIP/op-10"), "the auto-answered operator");
+
+        adapter.takeOver(id, "PJSIP/sup-4");
+
+        awaitTrue(() -> recorder.of(id).stream().filter(CallEvent.CallBridged.class::isInstance)
+                .anyMatch(event -> ((CallEvent.CallBridged) event).operatorChannel().startsWith("PJSIP/sup-4-")),
+                "bridged to the supervisor");
+        assertThat(simulator.autoAnswered()).doesNotContain("PJSIP/sup-4");
+        awaitTrue(() -> simulator.channelCount() == 3, "the operator's leg hung up");
+        adapter.hangUp(id);
+        assertThat(ended(id).outcome()).isEqualTo(CallOutcome.ANSWERED);
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
