@@ -47,3 +47,20 @@ document.addEventListener('click', function (event) {
     document.addEventListener('DOMContentLoaded', tick);
     document.addEventListener('htmx:afterSwap', tick);
 })();
+
+// An input with data-remember="<key>" keeps what was typed in this browser (e.g. the supervisor's own phone) and
+// offers it again wherever the same key appears, unless the page filled it in itself.
+(function () {
+    function restore(root) {
+        root.querySelectorAll('input[data-remember]').forEach(function (input) {
+            var kept = window.localStorage.getItem(input.getAttribute('data-remember'));
+            if (kept && !input.value) { input.value = kept; }
+        });
+    }
+    document.addEventListener('change', function (event) {
+        var key = event.target.getAttribute && event.target.getAttribute('data-remember');
+        if (key) { window.localStorage.setItem(key, event.target.value.trim()); }
+    });
+    document.addEventListener('DOMContentLoaded', function () { restore(document); });
+    document.addEventListener('htmx:load', function (event) { restore(event.target); });
+})();

@@ -135,6 +135,8 @@ class MonitorController {
         model.addAttribute("row", row);
         model.addAttribute("outcome", outcome);
         model.addAttribute("codes", offered(operator));
+        // the supervisor's own phone, when the supervisor is an operator too (the browser remembers one typed)
+        model.addAttribute("myPhone", operators.ofUser(user.id()).map(OperatorView::endpoint).orElse(null));
         model.addAttribute("numbers", row.number() == null ? Map.of()
                 : fieldAccess.shownNumbers(fieldAccess.shownTo(user), List.of(row.contactId()), List.of(row.number())));
         return "monitoring/panels :: operator";

@@ -72,12 +72,18 @@ class MonitorTests extends ApplicationTestBase {
                 "completionCodeGroupId": %d,
                 "dialing": {"mode": "PROGRESSIVE", "detectMachine": false, "wrapUpSeconds": 0}"""
                 .formatted(fixture.read(group.body()).get("id").asLong()));
+        PortalClient supervisor = new PortalClient(port);
+        supervisor.login("admin", ADMIN_PASSWORD);
+        DialingFixture.await("Anna talking", Duration.ofSeconds(90),
+                () -> operators.operator(anna.id()).orElseThrow().state() == OperatorState.IN_CALL);
+        String talking = supervisor.get("/monitoring/operator/" + anna.id()).body();
+        assertThat(talking).as("a call in progress can be listened to, whispered to, barged into and taken over")
+                .contains("id=\"intervention\"").contains("data-action=\"BARGE\"").contains("data-action=\"TAKE_OVER\"")
+                .contains("data-action=\"HANG_UP\"");
         DialingFixture.await("Anna wrapping up a call", Duration.ofSeconds(90),
                 () -> operators.operator(anna.id()).orElseThrow().state() == OperatorState.WRAP_UP);
         long attempt = operators.operator(anna.id()).orElseThrow().attemptId();
 
-        PortalClient supervisor = new PortalClient(port);
-        supervisor.login("admin", ADMIN_PASSWORD);
         String page = supervisor.get("/monitoring").body();
         assertThat(page).contains("Anna " + fixture.suffix).contains("data-state=\"WRAP_UP\"")
                 .contains("Dialing " + fixture.suffix).contains("/calls/" + attempt)
