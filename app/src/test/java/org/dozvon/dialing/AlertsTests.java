@@ -2,6 +2,7 @@ package org.dozvon.dialing;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -229,6 +230,30 @@ class AlertsTests extends ApplicationTestBase {
         assertThat(fixture.read(acknowledged.body()).get("acknowledgedBy").asText()).isEqualTo("alerts-supervisor");
         HttpResponse<String> resumed = fixture.send("POST", "/api/v1/campaigns/" + campaign + "/resume", null);
         assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+        fixture.send("POST", "/api/v1/campaigns/" + campaign + "/stop", null);
+    }
+
+    @Test
+    void anOperatorWhosePhoneRangUnansweredHasOneAlertUntilItTalksToACustomerAgain() throws Exception {
+        DialingFixture fixture = fixture();
+        long campaign = fixture.startedCampaign(fixture.list(1), "");
+        Alerts alerts = context.getBean(Alerts.class);
+        long operator = 8_000_000L + Math.floorMod(fixture.suffix.hashCode(), 100_000);
+        Alert first = alerts.operatorNotAnswering(operator, "Anna " + fixture.suffix, campaign, 41, Duration.ofSeconds(30))
+                .orElseThrow();
+        assertThat(alerts.operatorNotAnswering(operator, "Anna " + fixture.suffix, campaign, 42, Duration.ofSeconds(30)))
+                .as("one alert while the operator has not talked since").isEmpty();
+        JsonNode listed = alertsOf(fixture, campaign, true);
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("message").asText())
+                .isEqualTo("Operator Anna %s did not answer a call of Dialing %1$s: the phone rang 30 s and the customer was lost."
+                        .formatted(fixture.suffix));
+
+        assertThat(alerts.operatorAnswered(operator)).map(Alert::resolvedAt).isPresent();
+        assertThat(alerts.operatorAnswered(operator)).as("nothing left to resolve").isEmpty();
+        Alert again = alerts.operatorNotAnswering(operator, "Anna " + fixture.suffix, campaign, 43, Duration.ofSeconds(25))
+                .orElseThrow();
+        assertThat(again.id()).isNotEqualTo(first.id());
         fixture.send("POST", "/api/v1/campaigns/" + campaign + "/stop", null);
     }
 }
