@@ -96,7 +96,7 @@ class MonitorFeed {
         callsChanged.set(true);
     }
 
-    @Scheduled(fixedDelayString = "${dozvon.monitoring.refresh:500ms}", initialDelayString = "${dozvon.monitoring.refresh:500ms}")
+    @Scheduled(fixedDelayString = "${dozvon.monitoring.refresh:250ms}", initialDelayString = "${dozvon.monitoring.refresh:250ms}")
     void tick() {
         if (live.watching(TOPIC) == 0) {
             return;

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("dozvon.monitoring")
 public record MonitoringProperties(
-        @DefaultValue("500ms") @NotNull Duration refresh,
+        @DefaultValue("250ms") @NotNull Duration refresh,
         @DefaultValue("5s") @NotNull Duration figuresMaxAge,
         @DefaultValue("1h") @NotNull Duration abandonWindow) {
 }

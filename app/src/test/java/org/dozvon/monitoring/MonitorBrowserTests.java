@@ -116,11 +116,12 @@ class MonitorBrowserTests {
         waitFor(driver -> todayCalls(row) >= 2);
         long seen = todayCalls(row);
         waitFor(driver -> todayCalls(row) > seen);
-        assertThat(browser.findElement(By.cssSelector(row + " [data-outcome='ANSWERED']")).getText()).startsWith("Answered");
+        String answered = waitFor(driver -> driver.findElement(By.cssSelector(row + " [data-outcome='ANSWERED']")).getText());
+        assertThat(answered).startsWith("Answered");
         Chromium.screenshot(browser, "monitor-live");
 
         // pause from the monitor: the campaign's panel, its confirmation, the row follows
-        browser.findElement(By.cssSelector(row)).click();
+        clickLive(row);
         press(waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#campaign-panel [data-action='pause']"))));
         waitFor(ExpectedConditions.alertIsPresent()).accept();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-panel"), "is paused"));
@@ -129,7 +130,7 @@ class MonitorBrowserTests {
 
         // force Anna's state: her panel, Not ready, her row follows once her call (if any) is over
         String annaRow = "tr[data-operator='" + anna + "']";
-        browser.findElement(By.cssSelector(annaRow)).click();
+        clickLive(annaRow);
         press(waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#operator-panel [data-action='NOT_READY']"))));
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("operator-panel"), "Not ready"));
         waitFor(driver -> "NOT_READY".equals(driver.findElement(By.cssSelector(annaRow)).getAttribute("data-state")));
@@ -137,13 +138,16 @@ class MonitorBrowserTests {
 
         // the PBX starts failing every call; resumed, the campaign is stopped by the guard and the alert shows
         pbx.become(FAILING, app);
-        browser.findElement(By.cssSelector(row)).click();
+        clickLive(row);
         press(waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#campaign-panel [data-action='resume']"))));
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-panel"), "runs again"));
         String autoStop = "#monitor-alerts li[data-alert]";
         WebElement alert = waitFor(driver -> driver.findElements(By.cssSelector(autoStop)).stream()
                 .filter(item -> item.getText().contains("Auto-stop")).findFirst().orElse(null));
         waitFor(driver -> "PAUSED".equals(driver.findElement(By.cssSelector(row)).getAttribute("data-status")));
+        waitFor(driver -> "PAUSED".equals(driver.findElement(By.id("campaign-panel")).getAttribute("data-status")));
+        assertThat(browser.findElements(By.cssSelector("#campaign-panel [data-action='resume']")))
+                .as("the open panel followed the auto-stop by itself").hasSize(1);
         String alertId = alert.getAttribute("data-alert");
         Chromium.screenshot(browser, "monitor-auto-stop");
         // the acknowledgement reloads the page: the delays measured so far are read first
@@ -163,6 +167,14 @@ class MonitorBrowserTests {
     private static long todayCalls(String row) {
         List<WebElement> today = browser.findElements(By.cssSelector(row + " [data-figure='today']"));
         return today.isEmpty() ? 0 : Long.parseLong(today.get(0).getText().replaceAll("\\D", ""));
+    }
+
+    /** Clicks an element of a live block, again if the block was replaced under the click. */
+    private static void clickLive(String css) {
+        waitFor(driver -> {
+            driver.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     private static void press(WebElement element) {
