@@ -23,3 +23,17 @@ document.addEventListener('click', function (event) {
         event.preventDefault();
     }
 });
+
+// Times in state ([data-dz-elapsed]: seconds when the page was made) go on counting between live refreshes.
+setInterval(function () {
+    var now = Date.now();
+    document.querySelectorAll('[data-dz-elapsed]').forEach(function (element) {
+        if (!element.dataset.dzSeen) {
+            element.dataset.dzSeen = String(now);
+        }
+        var seconds = Number(element.dataset.dzElapsed) + Math.floor((now - Number(element.dataset.dzSeen)) / 1000);
+        var hours = Math.floor(seconds / 3600);
+        var minutes = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
+        element.textContent = (hours > 0 ? hours + ':' : '') + minutes + ':' + String(seconds % 60).padStart(2, '0');
+    });
+}, 1000);
