@@ -233,8 +233,9 @@ public class Campaigns {
 
     /**
      * Changes a campaign's weight alone (its share of free operators and lines among running campaigns), in any
-     * status: one more revision and {@link CampaignChanged}, so a running campaign's dialer follows it (the dialer
-     * reads the running campaigns, weights included, on every round). The same weight again changes nothing.
+     * status: one more revision (a form opened before will not overwrite it unseen) and {@link CampaignChanged} with
+     * {@code weightOnly}; the dialer reads the running campaigns, weights included, on every round. The same weight
+     * again changes nothing.
      *
      * @return the campaign as it is now
      * @throws CampaignRefusedException (field {@code weight}) when the weight is not within
@@ -252,7 +253,7 @@ public class Campaigns {
             return campaign;
         }
         long revision = store.changeWeight(id, weight, clock.instant());
-        events.publishEvent(new CampaignChanged(id, revision));
+        events.publishEvent(new CampaignChanged(id, revision, true));
         log.info("Campaign '{}' ({}): weight {} -> {}, revision {}", campaign.name(), id, campaign.settings().weight(),
                 weight, revision);
         return require(id);
