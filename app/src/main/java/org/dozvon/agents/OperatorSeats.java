@@ -31,12 +31,17 @@ class OperatorSeats implements OperatorPool {
 
     static Seat seat(OperatorView o) {
         return new Seat(o.id(), o.name(), o.endpoint(), SeatState.valueOf(o.state().name()), o.stateSince(),
-                o.stateUntil(), o.campaignId(), o.attemptId(), o.skills(), o.wrapUpSeconds(), o.afterCall() != null);
+                o.stateUntil(), o.campaignId(), o.attemptId(), o.skills(), o.wrapUpSeconds(), o.afterCall() != null,
+                o.campaigns(), o.pinnedCampaignId());
     }
 
     @Override
     public boolean assign(long operatorId, Long campaignId) {
-        return store.assign(operatorId, campaignId);
+        boolean assigned = store.assign(operatorId, campaignId);
+        if (assigned) {
+            arm.changed(operatorId);
+        }
+        return assigned;
     }
 
     @Override
@@ -82,7 +87,7 @@ class OperatorSeats implements OperatorPool {
         return store.find(operatorId)
                 .filter(o -> o.attemptId() == null && (o.state() == OperatorState.READY || o.state() == OperatorState.NOT_READY))
                 .map(o -> new Seat(o.id(), o.name(), o.endpoint(), SeatState.READY, o.stateSince(), null, o.campaignId(),
-                        null, o.skills(), o.wrapUpSeconds(), false));
+                        null, o.skills(), o.wrapUpSeconds(), false, o.campaigns(), o.pinnedCampaignId()));
     }
 
     @Override

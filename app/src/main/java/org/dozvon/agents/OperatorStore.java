@@ -18,7 +18,7 @@ class OperatorStore {
 
     private static final String COLUMNS = """
             o.id, o.name, o.user_id, o.endpoint, o.wrap_up_seconds, o.bot, o.state, o.state_since, o.state_until,
-            o.campaign_id, o.attempt_id, o.after_call, o.pause_reason, o.auto_answer, o.handed_over""";
+            o.campaign_id, o.attempt_id, o.after_call, o.pause_reason, o.auto_answer, o.handed_over, o.pinned_campaign_id""";
 
     private final JdbcClient jdbc;
 
@@ -127,7 +127,8 @@ class OperatorStore {
         return jdbc.sql("""
                         update operator set state = :state, state_since = :now, state_until = null, after_call = null,
                                campaign_id = case when :state = 'READY' then campaign_id end,
-                               pause_reason = case when :state = 'NOT_READY' then cast(:reason as varchar) end
+                               pause_reason = case when :state = 'NOT_READY' then cast(:reason as varchar) end,
+                               pinned_campaign_id = case when :state = 'OFFLINE' then null else pinned_campaign_id end
                         where id = :id and attempt_id is null""")
                 .param("state", state.name()).param("now", Timestamp.from(now)).param("reason", reason)
                 .param("id", id).update() == 1;
@@ -172,14 +173,16 @@ class OperatorStore {
     }
 
     /**
-     * The operator lets go of a call: READY again (keeping its campaign), or the state it asked for meanwhile.
+     * The operator lets go of a call: READY again (keeping its campaign, or going to the one a supervisor moved it to
+     * meanwhile), or the state it asked for meanwhile (a log-out also drops the move).
      * Returns the operator, or empty if none held the call in one of {@code from}.
      */
     Optional<Long> letGo(long attemptId, List<OperatorState> from, Instant now) {
         return jdbc.sql("""
                         update operator set state = coalesce(after_call, 'READY'), state_since = :now, state_until = null,
                                attempt_id = null, after_call = null,
-                               campaign_id = case when after_call is null then campaign_id end
+                               campaign_id = case when after_call is null then coalesce(pinned_campaign_id, campaign_id) end,
+                               pinned_campaign_id = case when after_call = 'OFFLINE' then null else pinned_campaign_id end
                         where attempt_id = :attempt and not handed_over and state in (:from)
                         returning id""")
                 .param("now", Timestamp.from(now)).param("attempt", attemptId)
@@ -201,7 +204,8 @@ class OperatorStore {
         return jdbc.sql("""
                         update operator set state = coalesce(after_call, 'READY'), state_since = :now, state_until = null,
                                attempt_id = null, after_call = null, handed_over = false,
-                               campaign_id = case when after_call is null then campaign_id end
+                               campaign_id = case when after_call is null then coalesce(pinned_campaign_id, campaign_id) end,
+                               pinned_campaign_id = case when after_call = 'OFFLINE' then null else pinned_campaign_id end
                         where id = :id and attempt_id = :attempt and handed_over and state = 'WRAP_UP'""")
                 .param("now", Timestamp.from(now)).param("id", id).param("attempt", attemptId).update() == 1;
     }
@@ -218,6 +222,57 @@ class OperatorStore {
                         where id = :id and state in ('READY', 'NOT_READY') and attempt_id is null""")
                 .param("now", Timestamp.from(now)).param("campaign", campaignId).param("attempt", attemptId)
                 .param("id", id).update() == 1;
+    }
+
+    // ---------------------------------------------------------------- pools and moves
+
+    /**
+     * Moves an operator to a campaign (null: back to ordinary routing). A READY operator holding no call works there
+     * at once when {@code now} is set; any other takes it up when it is READY again.
+     */
+    void pin(long id, Long campaignId, boolean now) {
+        jdbc.sql("""
+                        update operator set pinned_campaign_id = :campaign,
+                               campaign_id = case when :now and state = 'READY' and attempt_id is null then :campaign
+                                                  else campaign_id end
+                        where id = :id""")
+                .param("campaign", campaignId).param("now", now && campaignId != null).param("id", id).update();
+    }
+
+    /** Drops every move to a campaign that stopped; answers the operators that were moved there. */
+    List<Long> unpin(long campaignId) {
+        return jdbc.sql("update operator set pinned_campaign_id = null where pinned_campaign_id = :campaign returning id")
+                .param("campaign", campaignId).query(Long.class).list();
+    }
+
+    /** The campaigns of an operator's pool. */
+    java.util.Set<Long> campaignsOf(long operatorId) {
+        return new java.util.TreeSet<>(jdbc.sql("select campaign_id from operator_campaign where operator_id = :id")
+                .param("id", operatorId).query(Long.class).list());
+    }
+
+    /** Every operator's pool (operators in none are absent). */
+    Map<Long, java.util.Set<Long>> pools() {
+        Map<Long, java.util.Set<Long>> pools = new HashMap<>();
+        jdbc.sql("select operator_id, campaign_id from operator_campaign").query(rs -> {
+            pools.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeSet<>()).add(rs.getLong(2));
+        });
+        return pools;
+    }
+
+    /** Replaces an operator's pool. */
+    void setCampaigns(long operatorId, java.util.Collection<Long> campaignIds) {
+        jdbc.sql("delete from operator_campaign where operator_id = :id").param("id", operatorId).update();
+        if (!campaignIds.isEmpty()) {
+            jdbc.sql("insert into operator_campaign (operator_id, campaign_id) select :id, unnest(cast(:campaigns as bigint[]))")
+                    .param("id", operatorId).param("campaigns", campaignIds.toArray(Long[]::new)).update();
+        }
+    }
+
+    /** Locks an operator's row until the transaction ends (pool and move changes are decided one at a time). */
+    Optional<OperatorView> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from operator o where o.id = :id for update").param("id", id)
+                .query(this::row).optional().map(view -> views(List.of(view)).get(0));
     }
 
     void autoAnswer(long id, boolean on) {
@@ -339,15 +394,22 @@ class OperatorStore {
             return rows;
         }
         Map<Long, Map<Long, Integer>> skills = new HashMap<>();
+        Map<Long, java.util.Set<Long>> pools = new HashMap<>();
+        List<Long> ids = rows.stream().map(OperatorView::id).toList();
         jdbc.sql("select operator_id, skill_id, level from operator_skill where operator_id in (:ids)")
-                .param("ids", rows.stream().map(OperatorView::id).toList())
+                .param("ids", ids)
                 .query(rs -> {
                     skills.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                });
+        jdbc.sql("select operator_id, campaign_id from operator_campaign where operator_id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    pools.computeIfAbsent(rs.getLong(1), id -> new java.util.HashSet<>()).add(rs.getLong(2));
                 });
         return rows.stream().map(row -> new OperatorView(row.id(), row.name(), row.userId(), row.endpoint(),
                 row.wrapUpSeconds(), row.bot(), skills.getOrDefault(row.id(), Map.of()), row.state(), row.stateSince(),
                 row.stateUntil(), row.campaignId(), row.attemptId(), row.afterCall(), row.pauseReason(), row.autoAnswer(),
-                row.handedOver())).toList();
+                row.handedOver(), pools.getOrDefault(row.id(), java.util.Set.of()), row.pinnedCampaignId())).toList();
     }
 
     private OperatorView row(ResultSet rs, int n) throws SQLException {
@@ -357,7 +419,8 @@ class OperatorStore {
                 OperatorState.valueOf(rs.getString("state")), instant(rs, "state_since"), instant(rs, "state_until"),
                 (Long) rs.getObject("campaign_id"), (Long) rs.getObject("attempt_id"),
                 after == null ? null : OperatorState.valueOf(after), rs.getString("pause_reason"),
-                rs.getBoolean("auto_answer"), rs.getBoolean("handed_over"));
+                rs.getBoolean("auto_answer"), rs.getBoolean("handed_over"), java.util.Set.of(),
+                (Long) rs.getObject("pinned_campaign_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,9 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dozvon.Violation;
+import org.dozvon.access.Audit;
+import org.dozvon.access.DozvonUser;
 import org.dozvon.campaigns.CallbackRefused;
 import org.dozvon.campaigns.CallbackType;
 import org.dozvon.campaigns.Callbacks;
+import org.dozvon.campaigns.CampaignCompleted;
+import org.dozvon.campaigns.CampaignDialing;
+import org.dozvon.campaigns.CampaignNotFoundException;
+import org.dozvon.campaigns.CampaignStatus;
+import org.dozvon.campaigns.CampaignStopped;
+import org.dozvon.campaigns.CampaignView;
 import org.dozvon.campaigns.Campaigns;
 import org.dozvon.campaigns.CompletionCode;
 import org.dozvon.campaigns.CompletionCodes;
@@ -24,6 +32,7 @@ import org.dozvon.telephony.Endpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +56,11 @@ public class Operators implements SkillCatalogue {
     private final Clock clock;
     private final Callbacks callbacks;
     private final AgentsProperties properties;
+    private final Audit audit;
 
     Operators(OperatorStore store, WrapUps wrapUps, CallRecords calls, CompletionCodes codes, Campaigns campaigns,
-              ArmNotifier arm, Clock clock, Callbacks callbacks, AgentsProperties properties) {
+              ArmNotifier arm, Clock clock, Callbacks callbacks, AgentsProperties properties, Audit audit) {
+        this.audit = audit;
         this.callbacks = callbacks;
         this.properties = properties;
         this.campaigns = campaigns;
@@ -381,6 +392,170 @@ public class Operators implements SkillCatalogue {
         store.setFreeState(id, OperatorState.NOT_READY, null, now);
         arm.changed(id);
         return StateChange.NOW;
+    }
+
+    // ---------------------------------------------------------------- pools and moves
+
+    /** The campaigns of an operator's pool (empty: it works any campaign it qualifies for). */
+    public java.util.Set<Long> campaignsOf(long operatorId) {
+        store.find(operatorId).orElseThrow(() -> new OperatorNotFound(operatorId));
+        return store.campaignsOf(operatorId);
+    }
+
+    /** Every operator's pool; operators in none (they work any campaign they qualify for) are absent. */
+    public Map<Long, java.util.Set<Long>> pools() {
+        return store.pools();
+    }
+
+    /**
+     * Replaces an operator's pool: from now on the dialer sends it only to these campaigns (empty: to any campaign it
+     * qualifies for). An operator working a campaign it leaves is moved by the dialer's next round when free, after its
+     * call otherwise. A change is recorded in the audit journal ({@code operator.pools}) in the same transaction.
+     *
+     * @return the pool as it is now
+     * @throws OperatorNotFound          when there is no such operator
+     * @throws CampaignNotFoundException when one of the campaigns does not exist
+     */
+    @Transactional
+    public java.util.Set<Long> changeCampaigns(long operatorId, java.util.Collection<Long> campaignIds, DozvonUser by) {
+        OperatorView operator = store.lock(operatorId).orElseThrow(() -> new OperatorNotFound(operatorId));
+        java.util.Set<Long> wanted = new java.util.TreeSet<>(campaignIds);
+        wanted.forEach(this::campaign);
+        replacePool(operator, wanted, by);
+        return wanted;
+    }
+
+    /**
+     * Saves a grid of pools as a supervisor ticked it: for each operator given, its membership of the campaigns in
+     * {@code scope} becomes the ticked ones ({@code ticked}: operator → campaigns, those outside the scope ignored);
+     * its membership of other campaigns stays. Each operator whose pool changed gets one audit record
+     * ({@code operator.pools}), all in one transaction.
+     *
+     * @return how many operators' pools changed
+     * @throws OperatorNotFound          when one of the operators does not exist
+     * @throws CampaignNotFoundException when one of the campaigns of the scope does not exist
+     */
+    @Transactional
+    public int changePools(java.util.Collection<Long> scope, Map<Long, ? extends java.util.Collection<Long>> ticked,
+                           DozvonUser by) {
+        java.util.Set<Long> columns = new java.util.TreeSet<>(scope);
+        columns.forEach(this::campaign);
+        int changed = 0;
+        for (Map.Entry<Long, ? extends java.util.Collection<Long>> row : new java.util.TreeMap<>(ticked).entrySet()) {
+            OperatorView operator = store.lock(row.getKey()).orElseThrow(() -> new OperatorNotFound(row.getKey()));
+            java.util.Set<Long> wanted = new java.util.TreeSet<>(operator.campaigns());
+            wanted.removeAll(columns);
+            row.getValue().stream().filter(columns::contains).forEach(wanted::add);
+            if (replacePool(operator, wanted, by)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private boolean replacePool(OperatorView operator, java.util.Set<Long> wanted, DozvonUser by) {
+        java.util.Set<Long> before = new java.util.TreeSet<>(operator.campaigns());
+        if (before.equals(wanted)) {
+            return false;
+        }
+        store.setCampaigns(operator.id(), wanted);
+        audit.record(by, "operator.pools", "operator", operator.id(), new PoolValue(List.copyOf(before)),
+                new PoolValue(List.copyOf(wanted)));
+        log.info("Operator '{}' ({}): pool {} -> {} by {}", operator.name(), operator.id(), before, wanted,
+                by.getUsername());
+        arm.changed(operator.id());
+        return true;
+    }
+
+    /** An operator's pool in the audit journal. */
+    record PoolValue(List<Long> campaigns) {
+    }
+
+    /** A move in the audit journal. */
+    record MoveValue(Long campaignId, String campaign) {
+    }
+
+    /**
+     * Moves an operator to a campaign by force (a supervisor's decision; null: back to ordinary routing). The dialer
+     * keeps it on that campaign while the campaign runs with operators and the operator qualifies for it, whatever the
+     * weights, minimums, maximums and its pool say; a pause leaves it to ordinary routing until the campaign runs
+     * again; a stop or completion of the campaign, or the operator's log-out, ends the move. A READY operator moves at
+     * once, one holding a call after the call (and its wrap-up), a paused one when it is Ready again. Recorded in the
+     * audit journal ({@code operator.move}) in the same transaction.
+     *
+     * @return the violations (the operator is logged out; the campaign is neither running nor paused, dials without
+     *         operators, or asks for a skill the operator lacks at its level), or none with when the move takes effect
+     * @throws OperatorNotFound          when there is no such operator
+     * @throws CampaignNotFoundException when there is no such campaign
+     */
+    @Transactional
+    public Move moveTo(long operatorId, Long campaignId, DozvonUser by) {
+        OperatorView operator = store.lock(operatorId).orElseThrow(() -> new OperatorNotFound(operatorId));
+        CampaignView target = campaignId == null ? null : campaign(campaignId);
+        List<Violation> violations = new ArrayList<>();
+        if (target != null) {
+            CampaignDialing dialing = target.settings().dialing();
+            if (operator.state() == OperatorState.OFFLINE) {
+                violations.add(new Violation("operatorId", "operators.error.moveOffline", operator.name()));
+            }
+            if (target.status() != CampaignStatus.RUNNING && target.status() != CampaignStatus.PAUSED) {
+                violations.add(new Violation("campaignId", "operators.error.moveNotActive", target.name()));
+            } else if (!dialing.mode().withOperators()) {
+                violations.add(new Violation("campaignId", "operators.error.moveNoOperators", target.name()));
+            } else if (dialing.skillId() != null
+                    && operator.skills().getOrDefault(dialing.skillId(), 0) < dialing.minSkillLevel()) {
+                violations.add(new Violation("campaignId", "operators.error.moveSkill", operator.name(), target.name()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return new Move(violations, null);
+        }
+        StateChange effective = operator.state().holdsCall() ? StateChange.AFTER_CALL : StateChange.NOW;
+        if (java.util.Objects.equals(operator.pinnedCampaignId(), campaignId)) {
+            return new Move(List.of(), effective);
+        }
+        store.pin(operatorId, campaignId, target != null && target.status() == CampaignStatus.RUNNING);
+        audit.record(by, "operator.move", "operator", operatorId, moveValue(operator.pinnedCampaignId()),
+                target == null ? null : new MoveValue(target.id(), target.name()));
+        log.info("Operator '{}' ({}) moved to campaign {} by {} ({})", operator.name(), operatorId,
+                target == null ? "(any)" : "'" + target.name() + "'", by.getUsername(), effective);
+        arm.changed(operatorId);
+        return new Move(List.of(), effective);
+    }
+
+    /** What came of a move: the violations, or when it takes effect. */
+    public record Move(List<Violation> violations, StateChange effective) {
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+    }
+
+    private MoveValue moveValue(Long campaignId) {
+        return campaignId == null ? null
+                : new MoveValue(campaignId, campaigns.find(campaignId).map(CampaignView::name).orElse(null));
+    }
+
+    private CampaignView campaign(long id) {
+        return campaigns.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    }
+
+    /** A stopped campaign frees the operators moved to it (idempotent: a second delivery finds none). */
+    @ApplicationModuleListener
+    void on(CampaignStopped stopped) {
+        unpin(stopped.campaignId());
+    }
+
+    @ApplicationModuleListener
+    void on(CampaignCompleted completed) {
+        unpin(completed.campaignId());
+    }
+
+    private void unpin(long campaignId) {
+        List<Long> freed = store.unpin(campaignId);
+        if (!freed.isEmpty()) {
+            log.info("Campaign {} ended: operators {} moved there are routed as usual again", campaignId, freed);
+            freed.forEach(arm::changed);
+        }
     }
 
     // ---------------------------------------------------------------- extensions

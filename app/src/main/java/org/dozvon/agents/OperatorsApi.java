@@ -97,6 +97,40 @@ class OperatorsApi {
                 : problems.invalid(saved.violations());
     }
 
+    /** The operator's pool: the campaigns it may work (empty: any campaign it qualifies for). */
+    @GetMapping("/api/v1/operators/{id}/campaigns")
+    @RequiresPermission(Permission.OPERATORS_VIEW)
+    PoolBody campaigns(@PathVariable long id) {
+        return new PoolBody(List.copyOf(operators.campaignsOf(id)));
+    }
+
+    /** Body {@code {"campaigns": [5, 7]}} replaces the operator's pool ({@code []}: any campaign); 404 for an unknown one. */
+    @PutMapping("/api/v1/operators/{id}/campaigns")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    ResponseEntity<?> changeCampaigns(@PathVariable long id, @RequestBody PoolBody request,
+                                      @org.springframework.security.core.annotation.AuthenticationPrincipal
+                                      org.dozvon.access.DozvonUser user) {
+        if (request == null || request.campaigns() == null || request.campaigns().contains(null)) {
+            return problems.invalid(List.of(new Violation("campaigns", "operators.error.campaigns")));
+        }
+        return ResponseEntity.ok(new PoolBody(List.copyOf(operators.changeCampaigns(id, request.campaigns(), user))));
+    }
+
+    /**
+     * Body {@code {"campaignId": 5}} moves the operator to that campaign by force ({@code null}: back to ordinary
+     * routing); {@code effective} says whether it moved at once or moves after its call. 422 when the campaign is not
+     * running nor paused, dials without operators or needs a skill the operator lacks, or the operator is logged out.
+     */
+    @PostMapping("/api/v1/operators/{id}/move")
+    @RequiresPermission(Permission.OPERATORS_MANAGE)
+    ResponseEntity<?> move(@PathVariable long id, @RequestBody MoveRequest request,
+                           @org.springframework.security.core.annotation.AuthenticationPrincipal
+                           org.dozvon.access.DozvonUser user) {
+        Operators.Move move = operators.moveTo(id, request == null ? null : request.campaignId(), user);
+        return move.ok() ? ResponseEntity.ok(new StateResponse(get(id), move.effective()))
+                : problems.invalid(move.violations());
+    }
+
     /** Places the call the operator previews at once. */
     @PostMapping("/api/v1/operators/{id}/dial-now")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
@@ -191,6 +225,12 @@ class OperatorsApi {
     }
 
     record MessageRequest(String text) {
+    }
+
+    record PoolBody(List<Long> campaigns) {
+    }
+
+    record MoveRequest(Long campaignId) {
     }
 
     record SkillRequest(String name, String description) {

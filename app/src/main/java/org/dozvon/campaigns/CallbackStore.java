@@ -51,6 +51,25 @@ class CallbackStore {
                 .param("id", id).param("now", Timestamp.from(now)).query(CallbackStore::callback).optional();
     }
 
+    /** Per campaign: open callbacks whose window holds {@code now}, and those whose window opens later. */
+    java.util.Map<Long, Callbacks.OpenCount> openCounts(java.util.Collection<Long> campaignIds, Instant now) {
+        java.util.Map<Long, Callbacks.OpenCount> counts = new java.util.HashMap<>();
+        if (campaignIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        select c.campaign_id, count(*) filter (where c.window_from <= :now),
+                               count(*) filter (where c.window_from > :now)
+                          from callback c
+                         where c.campaign_id in (:campaigns) and c.status in ('PENDING', 'DUE') and c.window_to > :now
+                         group by c.campaign_id""")
+                .param("campaigns", campaignIds).param("now", Timestamp.from(now))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), new Callbacks.OpenCount(rs.getLong(2), rs.getLong(3)));
+                });
+        return counts;
+    }
+
     /** Open callbacks whose window holds {@code now}, earliest window first. */
     List<Callback> due(Instant now, Long campaignId, int limit) {
         return jdbc.sql("select " + COLUMNS + """

@@ -126,6 +126,19 @@ public class Callbacks {
     }
 
     /**
+     * How many open callbacks each campaign has now: due (the window holds now) and later (the window opens later).
+     * Campaigns without any are absent.
+     */
+    public java.util.Map<Long, OpenCount> openCounts(java.util.Collection<Long> campaignIds) {
+        return store.openCounts(campaignIds, clock.instant());
+    }
+
+    /** A campaign's open callbacks: {@code due} now, and {@code later} (window not open yet). */
+    public record OpenCount(long due, long later) {
+        public static final OpenCount NONE = new OpenCount(0, 0);
+    }
+
+    /**
      * The open callback of a contact in a campaign that a dial request made at {@code at} calls back: the one whose
      * window holds {@code at} or opens first after it.
      */

@@ -141,7 +141,7 @@ class CampaignEditor {
         // a draft may be saved before its lists are chosen; a running one may not lose them all
         violations.addAll(selections.check(zone == null ? s.selection(ZoneId.of("UTC")) : s.selection()).stream()
                 .filter(v -> active || !v.messageKey().equals("selection.error.noList")).toList());
-        range(violations, "weight", s.weight(), 1, 1000);
+        range(violations, "weight", s.weight(), Campaigns.MIN_WEIGHT, Campaigns.MAX_WEIGHT);
         range(violations, "callbackPeriodHours", s.callbackPeriodHours(), 1, 8760);
         range(violations, "maxAttemptsPerContact", s.maxAttemptsPerContact(), 1, 1000);
         range(violations, "maxAttemptsPerDay", s.maxAttemptsPerDay(), 1, 100);

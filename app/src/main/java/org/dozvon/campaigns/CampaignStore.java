@@ -49,7 +49,7 @@ class CampaignStore {
             max_attempts_per_day, max_hours_since_first_attempt, max_hours_since_creation, max_lines, caller_id_group_id,
             dialing_mode, lines_per_operator, abandon_target, preview_seconds, detect_machine, skill_id, min_skill_level,
             min_operators, max_operators, wrap_up_seconds, default_code, script_id, integrations::text,
-            revision, created_at, updated_at, status_changed_at, """ + CHILDREN;
+            revision, created_at, updated_at, status_changed_at, started_at, """ + CHILDREN;
 
     private static final int MAX_FILTERS = 500;
 
@@ -187,6 +187,19 @@ class CampaignStore {
                 .param("status", status.name()).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** Sets the weight alone, counting one more revision; returns that revision. */
+    long changeWeight(long id, int weight, Instant now) {
+        return jdbc.sql("update campaign set weight = :weight, updated_at = :now, revision = revision + 1 where id = :id"
+                        + " returning revision")
+                .param("weight", weight).param("now", Timestamp.from(now)).param("id", id).query(Long.class).single();
+    }
+
+    /** A start (not a resume): the campaign's status and its start time. */
+    void setStarted(long id, Instant now) {
+        jdbc.sql("update campaign set status = 'RUNNING', status_changed_at = :now, started_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
     /** Running or paused campaigns whose stop date is not after {@code now}. */
     List<Long> pastStopDate(Instant now) {
         return jdbc.sql("select id from campaign where status in ('RUNNING', 'PAUSED') and stops_at <= :now order by id")
@@ -268,7 +281,8 @@ class CampaignStore {
                         (Integer) rs.getObject("max_operators"), rs.getInt("wrap_up_seconds"),
                         rs.getString("default_code")),
                 (Long) rs.getObject("script_id"), integrations(rs.getString("integrations")),
-                rs.getLong("revision"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "status_changed_at"));
+                rs.getLong("revision"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "status_changed_at"),
+                instant(rs, "started_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -333,7 +347,8 @@ class CampaignStore {
                        Instant startsAt, Instant stopsAt, TimeZoneMode zoneMode, String zone, Integer callbackHours,
                        String prefix, Integer perContact, Integer perDay, Integer sinceFirst, Integer sinceCreation,
                        Integer maxLines, Long callerIdGroup, CampaignDialing dialing, Long script,
-                       CampaignIntegrations integrations, long revision, Instant createdAt, Instant updatedAt, Instant statusChangedAt) {
+                       CampaignIntegrations integrations, long revision, Instant createdAt, Instant updatedAt, Instant statusChangedAt,
+                       Instant startedAt) {
 
         CampaignView view(List<Long> lists, List<Long> dncLists, Map<String, Integer> phoneLimits,
                           Map<DayType, List<CallingInterval>> hours, Map<LocalDate, List<CallingInterval>> exceptions) {
@@ -341,7 +356,7 @@ class CampaignStore {
                     filter, percent, ordering, dncLists, codeGroup, calendar, endless, weight, startsAt, stopsAt, zoneMode, zone,
                     hours, exceptions, callbackHours, prefix, perContact, phoneLimits, perDay, sinceFirst, sinceCreation,
                     maxLines, callerIdGroup, dialing, script, integrations);
-            return new CampaignView(id, status, revision, settings, createdAt, updatedAt, statusChangedAt);
+            return new CampaignView(id, status, revision, settings, createdAt, updatedAt, statusChangedAt, startedAt);
         }
     }
 }

@@ -62,6 +62,10 @@ public class Campaigns {
     private static final Set<CampaignStatus> STARTABLE = EnumSet.of(CampaignStatus.DRAFT, CampaignStatus.STOPPED,
             CampaignStatus.COMPLETED);
     private static final Set<CampaignStatus> ACTIVE = EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.PAUSED);
+    /** The lightest weight a campaign may have. */
+    public static final int MIN_WEIGHT = 1;
+    /** The heaviest weight a campaign may have. */
+    public static final int MAX_WEIGHT = 1000;
 
     private final CampaignStore store;
     private final ContactSelections selections;
@@ -227,6 +231,34 @@ public class Campaigns {
         return move(campaign, CampaignStatus.COMPLETED, new CampaignCompleted(id));
     }
 
+    /**
+     * Changes a campaign's weight alone (its share of free operators and lines among running campaigns), in any
+     * status: one more revision (a form opened before will not overwrite it unseen) and {@link CampaignChanged} with
+     * {@code weightOnly}; the dialer reads the running campaigns, weights included, on every round. The same weight
+     * again changes nothing.
+     *
+     * @return the campaign as it is now
+     * @throws CampaignRefusedException (field {@code weight}) when the weight is not within
+     *                                  {@value #MIN_WEIGHT}–{@value #MAX_WEIGHT}
+     * @throws CampaignNotFoundException when there is no such campaign
+     */
+    @Transactional
+    public CampaignView changeWeight(long id, int weight) {
+        CampaignView campaign = lock(id);
+        if (weight < MIN_WEIGHT || weight > MAX_WEIGHT) {
+            throw new CampaignRefusedException(List.of(new Violation("weight", "campaigns.error.range", MIN_WEIGHT,
+                    MAX_WEIGHT)));
+        }
+        if (campaign.settings().weight() == weight) {
+            return campaign;
+        }
+        long revision = store.changeWeight(id, weight, clock.instant());
+        events.publishEvent(new CampaignChanged(id, revision, true));
+        log.info("Campaign '{}' ({}): weight {} -> {}, revision {}", campaign.name(), id, campaign.settings().weight(),
+                weight, revision);
+        return require(id);
+    }
+
     /** Completes every running or paused campaign whose stop date has come; returns their ids. */
     @Transactional
     public List<Long> completePastStopDate() {
@@ -253,11 +285,16 @@ public class Campaigns {
 
     private CampaignView move(CampaignView campaign, CampaignStatus to, Object event) {
         Instant now = clock.instant();
-        store.setStatus(campaign.id(), to, now);
+        boolean start = event instanceof CampaignStarted;
+        if (start) {
+            store.setStarted(campaign.id(), now);
+        } else {
+            store.setStatus(campaign.id(), to, now);
+        }
         events.publishEvent(event);
         log.info("Campaign '{}' ({}): {} -> {}", campaign.name(), campaign.id(), campaign.status(), to);
         return new CampaignView(campaign.id(), to, campaign.revision(), campaign.settings(), campaign.createdAt(),
-                campaign.updatedAt(), now);
+                campaign.updatedAt(), now, start ? now : campaign.startedAt());
     }
 
     private CampaignView lock(long id) {

@@ -3,7 +3,8 @@ package org.dozvon.dialing;
 import org.dozvon.campaigns.CampaignView;
 
 /**
- * Chooses the pacer of a campaign when it starts dialing (and again after its settings change). The default
+ * Chooses the pacer of a campaign when it starts dialing (and again after its dialing settings,
+ * {@code CampaignView.settings().dialing()}, change). The default
  * gives every campaign {@link CampaignPacer#agentless()}; the pacers with operators (preview, progressive,
  * predictive) plug in here.
  */

@@ -95,7 +95,8 @@ class Dialer implements CallEventListener, WrapUps {
     /** Calls reconciliation has handed to the event thread to end, until it has: not to be taken up again. */
     private final Set<String> ending = ConcurrentHashMap.newKeySet();
     private final Map<Long, CampaignPacer> campaignPacers = new ConcurrentHashMap<>();
-    private final Map<Long, Long> pacerRevisions = new HashMap<>();
+    /** The dialing settings each campaign's pacer was made for. */
+    private final Map<Long, org.dozvon.campaigns.CampaignDialing> pacerSettings = new HashMap<>();
     private int roundRobin;
     /** When this life began listening: ends recorded before it and not handed over belong to an earlier life. */
     private volatile Instant listeningSince;
@@ -297,12 +298,13 @@ class Dialer implements CallEventListener, WrapUps {
     }
 
     private CampaignPacer pacerOf(CampaignView campaign) {
-        Long revision = pacerRevisions.get(campaign.id());
+        // made again when the dialing settings change; other edits (a new weight, a name) keep what it has learned
+        org.dozvon.campaigns.CampaignDialing dialing = campaign.settings().dialing();
         CampaignPacer pacer = campaignPacers.get(campaign.id());
-        if (pacer == null || revision == null || revision != campaign.revision()) {
+        if (pacer == null || !dialing.equals(pacerSettings.get(campaign.id()))) {
             pacer = pacers.pacerFor(campaign);
             campaignPacers.put(campaign.id(), pacer);
-            pacerRevisions.put(campaign.id(), campaign.revision());
+            pacerSettings.put(campaign.id(), dialing);
         }
         return pacer;
     }

@@ -90,26 +90,50 @@ public interface OperatorPool {
     /**
      * One operator at work.
      *
-     * @param endpoint        what the PBX dials to ring the operator, e.g. {@code PJSIP/101}
-     * @param since           when it entered its state
-     * @param until           PREVIEW: when the call is placed; WRAP_UP: when the wrap-up time runs out; otherwise null
-     * @param campaignId      the campaign it works for; null: not assigned yet
-     * @param attemptId       the call it holds (PREVIEW, RINGING, IN_CALL, WRAP_UP)
-     * @param skills          skill id → level (1–100)
-     * @param wrapUpSeconds   its own wrap-up time; null: the campaign's
-     * @param leavesAfterCall it asked for a pause or to log out after the current call
+     * @param endpoint          what the PBX dials to ring the operator, e.g. {@code PJSIP/101}
+     * @param since             when it entered its state
+     * @param until             PREVIEW: when the call is placed; WRAP_UP: when the wrap-up time runs out; otherwise null
+     * @param campaignId        the campaign it works for; null: not assigned yet
+     * @param attemptId         the call it holds (PREVIEW, RINGING, IN_CALL, WRAP_UP)
+     * @param skills            skill id → level (1–100)
+     * @param wrapUpSeconds     its own wrap-up time; null: the campaign's
+     * @param leavesAfterCall   it asked for a pause or to log out after the current call
+     * @param campaigns         its pool: the campaigns it may work; empty: any campaign it qualifies for
+     * @param pinnedCampaignId  a supervisor moved it to this campaign: it works there while the campaign runs with
+     *                          operators and it qualifies, whatever weights, minimums, maximums and its pool say;
+     *                          null: routed as usual
      */
     record Seat(long operatorId, String name, String endpoint, SeatState state, Instant since, Instant until,
                 Long campaignId, Long attemptId, Map<Long, Integer> skills, Integer wrapUpSeconds,
-                boolean leavesAfterCall) {
+                boolean leavesAfterCall, java.util.Set<Long> campaigns, Long pinnedCampaignId) {
 
         public Seat {
             skills = Map.copyOf(skills);
+            campaigns = campaigns == null ? java.util.Set.of() : java.util.Set.copyOf(campaigns);
+        }
+
+        /** An operator in no pool (any campaign) and not moved by a supervisor. */
+        public Seat(long operatorId, String name, String endpoint, SeatState state, Instant since, Instant until,
+                    Long campaignId, Long attemptId, Map<Long, Integer> skills, Integer wrapUpSeconds,
+                    boolean leavesAfterCall) {
+            this(operatorId, name, endpoint, state, since, until, campaignId, attemptId, skills, wrapUpSeconds,
+                    leavesAfterCall, java.util.Set.of(), null);
         }
 
         /** Whether it may serve a campaign asking for this skill (null: any) at this level or above. */
         public boolean qualifiesFor(Long skillId, int minLevel) {
             return skillId == null || skills.getOrDefault(skillId, 0) >= minLevel;
+        }
+
+        /** Whether its pool lets it work this campaign (an empty pool: any campaign). */
+        public boolean inPool(long campaignId) {
+            return campaigns.isEmpty() || campaigns.contains(campaignId);
+        }
+
+        /** The same seat working for another campaign (null: none). */
+        public Seat assignedTo(Long campaign) {
+            return new Seat(operatorId, name, endpoint, state, since, until, campaign, attemptId, skills, wrapUpSeconds,
+                    leavesAfterCall, campaigns, pinnedCampaignId);
         }
     }
 }

@@ -19,6 +19,12 @@ import org.dozvon.campaigns.CampaignView;
  * it, went over its maximum, has no work while another has, another campaign is short of its minimum while this
  * one is above its own, or moving it to another campaign with work lowers the higher of the two campaigns'
  * operators-per-weight (so shares follow the weights without operators going back and forth).
+ *
+ * <p>An operator with a pool ({@link OperatorPool.Seat#campaigns()}) is sent only to campaigns of its pool; one
+ * without works any. An operator a supervisor moved ({@link OperatorPool.Seat#pinnedCampaignId()}) goes to that
+ * campaign while it runs with operators and the operator qualifies for it — before anyone else is placed and whatever
+ * weights, minimums, maximums and its pool say (a forced move is the supervisor's decision); otherwise (the campaign
+ * is paused or stopped, or asks for a skill the operator lacks) it is routed as if it had not been moved.
  */
 final class OperatorRouting {
 
@@ -47,7 +53,9 @@ final class OperatorRouting {
         }
         List<OperatorPool.Seat> result = new ArrayList<>(seats.size());
         List<OperatorPool.Seat> ordered = new ArrayList<>(seats);
-        ordered.sort(Comparator.comparing(OperatorPool.Seat::since, Comparator.nullsFirst(Comparator.naturalOrder())));
+        // moved operators take their places first, so that others are placed around them
+        ordered.sort(Comparator.comparing((OperatorPool.Seat seat) -> pinnedTo(seat, byId) == null)
+                .thenComparing(OperatorPool.Seat::since, Comparator.nullsFirst(Comparator.naturalOrder())));
         for (OperatorPool.Seat seat : ordered) {
             if (seat.state() != OperatorPool.SeatState.READY) {
                 result.add(seat);
@@ -57,20 +65,32 @@ final class OperatorRouting {
             if (current != null) {
                 counts.merge(current.id(), -1, Integer::sum);
             }
-            CampaignView best = choose(seat, staffed, counts, due, waiting, current);
+            CampaignView best = pinnedTo(seat, byId);
+            if (best == null) {
+                best = choose(seat, staffed.stream().filter(c -> seat.inPool(c.id())).toList(), counts, due, waiting,
+                        current);
+            }
             if (best != null) {
                 counts.merge(best.id(), 1, Integer::sum);
             }
             Long target = best == null ? null : best.id();
             if (java.util.Objects.equals(target, seat.campaignId()) || pool.assign(seat.operatorId(), target)) {
-                result.add(new OperatorPool.Seat(seat.operatorId(), seat.name(), seat.endpoint(), seat.state(),
-                        seat.since(), seat.until(), target, seat.attemptId(), seat.skills(), seat.wrapUpSeconds(),
-                        seat.leavesAfterCall()));
+                result.add(seat.assignedTo(target));
             } else {
                 result.add(seat);
             }
         }
         return result;
+    }
+
+    /** The campaign a supervisor moved the operator to, when it runs with operators and the operator qualifies. */
+    private static CampaignView pinnedTo(OperatorPool.Seat seat, Map<Long, CampaignView> staffed) {
+        CampaignView pinned = seat.pinnedCampaignId() == null ? null : staffed.get(seat.pinnedCampaignId());
+        if (pinned == null) {
+            return null;
+        }
+        CampaignDialing d = pinned.settings().dialing();
+        return seat.qualifiesFor(d.skillId(), d.minSkillLevel()) ? pinned : null;
     }
 
     private static CampaignView choose(OperatorPool.Seat seat, List<CampaignView> staffed, Map<Long, Integer> counts,

@@ -60,13 +60,22 @@ class MonitorActions {
     /** READY, NOT_READY or OFFLINE; a busy operator gets there after its call. */
     @Transactional
     Outcome changeState(DozvonUser by, OperatorView operator, OperatorState state) {
-        Operators.StateChange change = operators.changeState(operator.id(), state);
+        Operators.StateChange change = state(by, operator, state);
         if (change == Operators.StateChange.NO_PHONE) {
             return Outcome.refused("monitor.action.noPhone", operator.name());
         }
-        audit.record(by, "operator.state", "operator", operator.id(), Map.of("state", operator.state().name()),
-                Map.of("state", state.name(), "when", change.name()));
         return Outcome.done("monitor.action.state." + change.name() + "." + state.name(), operator.name());
+    }
+
+    /** As {@link #changeState}, answering when the change takes effect ({@code operator.state} in the journal). */
+    @Transactional
+    Operators.StateChange state(DozvonUser by, OperatorView operator, OperatorState state) {
+        Operators.StateChange change = operators.changeState(operator.id(), state);
+        if (change != Operators.StateChange.NO_PHONE) {
+            audit.record(by, "operator.state", "operator", operator.id(), Map.of("state", operator.state().name()),
+                    Map.of("state", state.name(), "when", change.name()));
+        }
+        return change;
     }
 
     /** A stuck operator to NOT_READY at once; a call in progress is hung up first. */
@@ -134,25 +143,47 @@ class MonitorActions {
         return Outcome.done("monitor.action.codeSet", code, operator.name());
     }
 
-    /** Pauses, resumes or stops a campaign. */
+    /** Pauses, resumes or stops a campaign; a refusal (an unacknowledged auto-stop…) is what the outcome says. */
     @Transactional
     Outcome lifecycle(DozvonUser by, CampaignView campaign, String action) {
-        CampaignView after;
         try {
-            after = switch (action) {
-                case "pause" -> campaigns.pause(campaign.id());
-                case "resume" -> campaigns.resume(campaign.id());
-                case "stop" -> campaigns.stop(campaign.id());
-                default -> throw new IllegalArgumentException(action);
-            };
+            move(by, campaign, action);
         } catch (CampaignRefusedException e) {
             Violation first = e.violations().get(0);
             return Outcome.refused(first.messageKey(), first.arguments());
         }
+        return Outcome.done("monitor.action.campaign." + action, campaign.name());
+    }
+
+    /**
+     * Pauses ({@code pause}), resumes ({@code resume}) or stops ({@code stop}) a campaign, recorded as
+     * {@code campaign.<action>}.
+     *
+     * @throws CampaignRefusedException when the campaign may not make that move
+     */
+    @Transactional
+    CampaignView move(DozvonUser by, CampaignView campaign, String action) {
+        CampaignView after = switch (action) {
+            case "pause" -> campaigns.pause(campaign.id());
+            case "resume" -> campaigns.resume(campaign.id());
+            case "stop" -> campaigns.stop(campaign.id());
+            default -> throw new IllegalArgumentException("no campaign action " + action);
+        };
         audit.record(by, "campaign." + action, "campaign", campaign.id(), Map.of("status", campaign.status().name()),
                 Map.of("status", after.status().name()));
         feed.changed();
-        return Outcome.done("monitor.action.campaign." + action, campaign.name());
+        return after;
+    }
+
+    /** A new weight ({@code campaign.weight}); the same weight again records nothing. */
+    @Transactional
+    CampaignView weight(DozvonUser by, CampaignView campaign, int weight) {
+        CampaignView after = campaigns.changeWeight(campaign.id(), weight);
+        if (after.settings().weight() != campaign.settings().weight()) {
+            audit.record(by, "campaign.weight", "campaign", campaign.id(), Map.of("weight", campaign.settings().weight()),
+                    Map.of("weight", after.settings().weight()));
+        }
+        return after;
     }
 
     /** Changes lines per operator and the abandon target of a campaign, running or not. */

@@ -157,7 +157,7 @@ class MonitorFeed {
                     .forEach(o -> states.merge(o.state(), 1, Integer::sum));
             return new MonitorSnapshot.CampaignRow(c,
                     today.campaigns().getOrDefault(c.id(), new CallFigures.CampaignCalls(c.id(), 0, 0, 0, 0, Map.of(), 0, 0)),
-                    today.progress().getOrDefault(c.id(), CampaignProgress.Progress.NONE), Map.copyOf(states));
+                    today.progress().getOrDefault(c.id(), CampaignProgress.Figures.NONE), Map.copyOf(states));
         }).toList();
 
         MonitorSnapshot snapshot = new MonitorSnapshot(now, new MonitorSnapshot.Operators(operatorRows),
@@ -191,6 +191,6 @@ class MonitorFeed {
     }
 
     private record Figures(Instant at, Set<Long> campaignIds, Map<Long, CallFigures.CampaignCalls> campaigns,
-                           Map<Long, CallFigures.OperatorCalls> operators, Map<Long, CampaignProgress.Progress> progress) {
+                           Map<Long, CallFigures.OperatorCalls> operators, Map<Long, CampaignProgress.Figures> progress) {
     }
 }

@@ -42,7 +42,7 @@ record MonitorSnapshot(Instant at, Operators operators, Campaigns campaigns, Ale
     /**
      * @param operators its operators now by state
      */
-    record CampaignRow(CampaignView campaign, CallFigures.CampaignCalls calls, CampaignProgress.Progress progress,
+    record CampaignRow(CampaignView campaign, CallFigures.CampaignCalls calls, CampaignProgress.Figures progress,
                        Map<OperatorState, Integer> operators) {
 
         public int operatorCount() {

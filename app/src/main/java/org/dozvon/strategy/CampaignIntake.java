@@ -99,8 +99,12 @@ class CampaignIntake {
         worker.execute(() -> guarded(event.campaignId(), () -> wake(event.campaignId(), true)));
     }
 
+    /** An edit may change calling windows: the waiting contacts plan again. A new weight changes no plan. */
     @ApplicationModuleListener
     void on(CampaignChanged event) {
+        if (event.weightOnly()) {
+            return;
+        }
         worker.execute(() -> guarded(event.campaignId(), () -> wake(event.campaignId(), true)));
     }
 

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** How far campaigns are through their contacts: one grouped statement for any number of campaigns. */
+/**
+ * How far campaigns have come with their contacts, as the strategy module keeps it ({@code campaign_contact}): what
+ * the active campaigns page shows as "% of the list processed".
+ */
 @Service
 public class CampaignProgress {
 
@@ -18,40 +21,46 @@ public class CampaignProgress {
     }
 
     /**
-     * A campaign's contacts so far.
+     * One campaign's figures.
      *
-     * @param taken    contacts the campaign has taken in (each runs the strategy once)
-     * @param finished of those, contacts whose strategy has ended
-     * @param waiting  of those, contacts waiting for their next call (a time window, a retry delay, a callback)
+     * @param total    contacts the campaign has taken (one strategy process each); while {@code taking}, more come
+     * @param called   of those, contacts with at least one call attempt
+     * @param finished of those, contacts whose processing has ended (whatever the final status)
+     * @param taking   the intake's first walk through the campaign's selection has not ended yet (or not begun)
      */
-    public record Progress(long taken, long finished, long waiting) {
+    public record Figures(long total, long called, long finished, boolean taking) {
 
-        public static final Progress NONE = new Progress(0, 0, 0);
+        public static final Figures NONE = new Figures(0, 0, 0, true);
 
-        /** Finished contacts in percent of those taken, 0 when none was taken. */
-        public double percent() {
-            return taken == 0 ? 0 : 100.0 * finished / taken;
+        /** Contacts still to process. */
+        public long remaining() {
+            return total - finished;
         }
 
-        public long remaining() {
-            return taken - finished;
+        /** Finished contacts as a whole percentage of the total (0 when there are none). */
+        public int percent() {
+            return total == 0 ? 0 : (int) (finished * 100 / total);
         }
     }
 
-    /** Each campaign's progress; a campaign that took no contact is absent. */
-    public Map<Long, Progress> of(Collection<Long> campaignIds) {
-        Map<Long, Progress> result = new HashMap<>();
+    /** The figures of each campaign asked about (one that has taken nothing yet: {@link Figures#NONE}). */
+    public Map<Long, Figures> of(Collection<Long> campaignIds) {
+        Map<Long, Figures> figures = new HashMap<>();
         if (campaignIds.isEmpty()) {
-            return result;
+            return figures;
         }
+        campaignIds.forEach(id -> figures.put(id, Figures.NONE));
         jdbc.sql("""
-                        select campaign_id, count(*), count(*) filter (where state = 'FINISHED'),
-                               count(*) filter (where state = 'WAITING')
-                        from campaign_contact where campaign_id in (:ids) group by campaign_id""")
-                .param("ids", campaignIds)
+                        select c.id,
+                               (select count(*) from campaign_contact cc where cc.campaign_id = c.id),
+                               (select count(*) from campaign_contact cc where cc.campaign_id = c.id and cc.attempts > 0),
+                               (select count(*) from campaign_contact cc where cc.campaign_id = c.id and cc.state = 'FINISHED'),
+                               coalesce((select i.done from campaign_intake i where i.campaign_id = c.id), false)
+                          from unnest(cast(:ids as bigint[])) as c(id)""")
+                .param("ids", campaignIds.toArray(Long[]::new))
                 .query(rs -> {
-                    result.put(rs.getLong(1), new Progress(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    figures.put(rs.getLong(1), new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4), !rs.getBoolean(5)));
                 });
-        return result;
+        return figures;
     }
 }

@@ -145,6 +145,28 @@ class CampaignLifecycleTests extends ApplicationTestBase {
     }
 
     @Test
+    void aNewWeightAloneIsARevisionThatChangesNoPlanAndAStartIsRemembered() {
+        long id = create(ready("Weighed"));
+        assertThat(campaigns.start(id).startedAt()).isNotNull();
+        Instant started = campaigns.find(id).orElseThrow().startedAt();
+        assertThat(started).isNotNull();
+
+        CampaignView weighed = campaigns.changeWeight(id, 40);
+
+        assertThat(weighed.settings().weight()).isEqualTo(40);
+        assertThat(weighed.revision()).isEqualTo(2);
+        assertThat(events.stream(CampaignChanged.class)).containsExactly(new CampaignChanged(id, 2, true));
+        assertThat(campaigns.changeWeight(id, 40).revision()).as("the same weight again").isEqualTo(2);
+        assertThatThrownBy(() -> campaigns.changeWeight(id, 1001)).isInstanceOfSatisfying(CampaignRefusedException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("weight"));
+        assertThat(editor.update(id, readySettings("Weighed").build(), 1L).violations()).extracting(Violation::field)
+                .as("a form opened before the new weight").containsExactly("revision");
+        campaigns.pause(id);
+        campaigns.resume(id);
+        assertThat(campaigns.find(id).orElseThrow().startedAt()).as("a resume is no start").isEqualTo(started);
+    }
+
+    @Test
     void theStrategyOfARunningCampaignCannotChange() {
         long id = create(ready("Strategy fixed"));
         campaigns.start(id);

@@ -16,7 +16,10 @@ import org.dozvon.campaigns.CampaignView;
 import org.dozvon.campaigns.DialingMode;
 import org.junit.jupiter.api.Test;
 
-/** Where free operators go: skill and level, minimum and maximum operators, weight, campaigns with work first. */
+/**
+ * Where free operators go: skill and level, minimum and maximum operators, weight, campaigns with work first; pools
+ * and a supervisor's moves.
+ */
 class OperatorRoutingTests {
 
     private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
@@ -66,6 +69,15 @@ class OperatorRoutingTests {
     private static OperatorPool.Seat ready(long id, Long campaign, Map<Long, Integer> skills, int secondsReady) {
         return new OperatorPool.Seat(id, "op" + id, "PJSIP/" + id, OperatorPool.SeatState.READY,
                 T.minusSeconds(secondsReady), null, campaign, null, skills, null, false);
+    }
+
+    private static OperatorPool.Seat ready(long id, Long campaign, Set<Long> pool, Long pinned, int secondsReady) {
+        return new OperatorPool.Seat(id, "op" + id, "PJSIP/" + id, OperatorPool.SeatState.READY,
+                T.minusSeconds(secondsReady), null, campaign, null, Map.of(), null, false, pool, pinned);
+    }
+
+    private static Long campaignOf(List<OperatorPool.Seat> seats, long operator) {
+        return seats.stream().filter(seat -> seat.operatorId() == operator).findFirst().orElseThrow().campaignId();
     }
 
     private List<OperatorPool.Seat> route(List<OperatorPool.Seat> seats, List<CampaignView> campaigns,
@@ -144,5 +156,62 @@ class OperatorRoutingTests {
                 Map.of(20L, 3));
         assertThat(routed).containsExactly(talking);
         assertThat(assigned).isEmpty();
+    }
+
+    @Test
+    void anOperatorWithAPoolWorksOnlyTheCampaignsOfItsPool() {
+        // the heavy campaign would take both; the first operator may work only the light one
+        List<CampaignView> campaigns = List.of(campaign(10, 100, null, 1, null, null), campaign(20, 1, null, 1, null, null));
+        List<OperatorPool.Seat> routed = route(List.of(ready(1, null, Set.of(20L), null, 30),
+                ready(2, null, Set.of(), null, 20)), campaigns, Map.of(10L, 9, 20L, 9));
+
+        assertThat(campaignOf(routed, 1)).isEqualTo(20L);
+        assertThat(campaignOf(routed, 2)).isEqualTo(10L);
+    }
+
+    @Test
+    void anOperatorTakenOutOfItsCampaignsPoolMovesToOneOfItsPoolOrToNone() {
+        List<CampaignView> campaigns = List.of(campaign(10, 1, null, 1, null, null), campaign(20, 1, null, 1, null, null));
+        List<OperatorPool.Seat> moved = route(List.of(ready(1, 10L, Set.of(20L), null, 10)), campaigns,
+                Map.of(10L, 9, 20L, 9));
+        assertThat(campaignOf(moved, 1)).as("its pool now holds only campaign 20").isEqualTo(20L);
+
+        List<OperatorPool.Seat> idle = route(List.of(ready(1, 10L, Set.of(30L), null, 10)), campaigns,
+                Map.of(10L, 9, 20L, 9));
+        assertThat(campaignOf(idle, 1)).as("no campaign of its pool runs").isNull();
+        assertThat(assigned).containsEntry(1L, null);
+    }
+
+    @Test
+    void aMovedOperatorGoesToItsCampaignWhateverWeightsMaximumsAndItsPoolSay() {
+        // campaign 20 is at its maximum of one, weighs little and is not in the operator's pool: the move wins
+        List<CampaignView> campaigns = List.of(campaign(10, 100, null, 1, null, null), campaign(20, 1, null, 1, null, 1));
+        List<OperatorPool.Seat> routed = route(List.of(ready(1, 20L, Set.of(), null, 50),
+                ready(2, 10L, Set.of(10L), 20L, 10)), campaigns, Map.of(10L, 9, 20L, 9));
+
+        assertThat(campaignOf(routed, 2)).isEqualTo(20L);
+        assertThat(campaignOf(routed, 1)).as("placed around the moved operator: campaign 20 is full").isEqualTo(10L);
+        assertThat(assigned).containsEntry(2L, 20L);
+    }
+
+    @Test
+    void aMovedOperatorStaysOnItsCampaignEvenWhenItHasNoWork() {
+        List<CampaignView> campaigns = List.of(campaign(10, 1, null, 1, null, null), campaign(20, 1, null, 1, null, null));
+        List<OperatorPool.Seat> routed = route(List.of(ready(1, 20L, Set.of(), 20L, 10)), campaigns, Map.of(10L, 9));
+
+        assertThat(campaignOf(routed, 1)).isEqualTo(20L);
+        assertThat(assigned).isEmpty();
+    }
+
+    @Test
+    void aMovedOperatorIsRoutedAsUsualWhileItsCampaignDoesNotRunOrAsksForASkillItLacks() {
+        List<CampaignView> campaigns = List.of(campaign(10, 1, null, 1, null, null), campaign(20, 1, SALES, 50, null, null));
+        // campaign 30 is paused (not among the running ones); campaign 20 wants a skill the operator lacks
+        List<OperatorPool.Seat> paused = route(List.of(ready(1, null, Set.of(), 30L, 10)), campaigns, Map.of(10L, 9, 20L, 9));
+        assertThat(campaignOf(paused, 1)).isEqualTo(10L);
+
+        List<OperatorPool.Seat> unskilled = route(List.of(ready(2, null, Set.of(), 20L, 10)), campaigns,
+                Map.of(10L, 9, 20L, 9));
+        assertThat(campaignOf(unskilled, 2)).isEqualTo(10L);
     }
 }

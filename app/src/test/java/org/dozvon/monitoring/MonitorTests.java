@@ -91,6 +91,12 @@ class MonitorTests extends ApplicationTestBase {
         DialingFixture.await("the call counted among today's", Duration.ofSeconds(10),
                 () -> supervisor.get("/monitoring/blocks/campaigns").body().contains("data-outcome=\"ANSWERED\""));
 
+        // paused first, so that Anna, once free, gets no other call
+        String paused = post(supervisor, "/monitoring/campaign/" + campaignId + "/pause", Map.of()).body();
+        assertThat(paused).contains("alert-success").contains("data-action=\"resume\"");
+        assertThat(fixture.read(fixture.send("GET", "/api/v1/campaigns/" + campaignId, null).body())
+                .get("status").asText()).isEqualTo("PAUSED");
+
         String panel = supervisor.get("/monitoring/operator/" + anna.id()).body();
         assertThat(panel).contains("name=\"code\"").contains("value=\"CALLBACK\"");
         String coded = post(supervisor, "/monitoring/operator/" + anna.id() + "/code", Map.of("code", "CALLBACK")).body();
@@ -99,11 +105,6 @@ class MonitorTests extends ApplicationTestBase {
                 .query(String.class).single()).isEqualTo("CALLBACK");
         String unknown = post(supervisor, "/monitoring/operator/" + anna.id() + "/code", Map.of("code", "NOPE")).body();
         assertThat(unknown).contains("alert-danger");
-
-        String paused = post(supervisor, "/monitoring/campaign/" + campaignId + "/pause", Map.of()).body();
-        assertThat(paused).contains("alert-success").contains("data-action=\"resume\"");
-        assertThat(fixture.read(fixture.send("GET", "/api/v1/campaigns/" + campaignId, null).body())
-                .get("status").asText()).isEqualTo("PAUSED");
 
         String badPace = post(supervisor, "/monitoring/campaign/" + campaignId + "/pace",
                 Map.of("linesPerOperator", "9", "abandonTarget", "3")).body();
@@ -128,7 +129,7 @@ class MonitorTests extends ApplicationTestBase {
                              or (object_type = 'campaign' and object_id = :campaign)) order by id""")
                 .param("operator", String.valueOf(anna.id())).param("call", String.valueOf(attempt))
                 .param("campaign", String.valueOf(campaignId)).query(String.class).list())
-                .containsExactly("call.code", "campaign.pause", "campaign.pace", "operator.state", "operator.message");
+                .containsExactly("campaign.pause", "call.code", "campaign.pace", "operator.state", "operator.message");
         assertThat(jdbc.sql("select before_value ->> 'status' || '>' || (after_value ->> 'status') from audit_event"
                         + " where action = 'campaign.pause' and object_id = :id").param("id", String.valueOf(campaignId))
                 .query(String.class).single()).isEqualTo("RUNNING>PAUSED");
