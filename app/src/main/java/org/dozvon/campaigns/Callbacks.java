@@ -151,6 +151,12 @@ public class Callbacks {
         return store.ofAttempt(attemptId, clock.instant());
     }
 
+    /** A contact's callbacks in a campaign, latest window first (at most {@code limit}). */
+    public List<Callback> ofContact(long contactId, long campaignId, int limit) {
+        return store.find(new CallbackStore.CallbackFilter(null, null, campaignId, contactId, null, null, null, null),
+                clock.instant(), limit);
+    }
+
     /** An operator's open PERSONAL callbacks (by user name), earliest window first. */
     public List<Callback> personal(String operator, int limit) {
         return store.personal(operator, clock.instant(), limit);

@@ -87,6 +87,14 @@ class ChannelService implements Channels {
     }
 
     @Override
+    public List<SentMessage> sentTo(long contactId, int limit) {
+        return journal.page(null, null, contactId, null, Math.max(1, Math.min(500, limit))).stream()
+                .map(m -> new SentMessage(m.id(), m.channel(), m.templateCode(), m.status(), m.attempts(), m.error(),
+                        m.sendKey(), m.createdAt(), m.sentAt()))
+                .toList();
+    }
+
+    @Override
     public List<TemplateChoice> templates(Channel channel) {
         return templates.all(channel).stream().map(t -> new TemplateChoice(t.code(), t.name(), t.channel())).toList();
     }

@@ -52,6 +52,9 @@ public interface Channels {
     /** Whether messages of the channel can leave: its gateway or mail server is set up (web requests always can). */
     boolean configured(Channel channel);
 
+    /** The journal's messages to a contact, newest first (at most {@code limit}, 1–500). */
+    java.util.List<SentMessage> sentTo(long contactId, int limit);
+
     /** The templates written for a channel, by name. */
     java.util.List<TemplateChoice> templates(Channel channel);
 

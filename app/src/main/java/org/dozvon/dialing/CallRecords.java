@@ -79,6 +79,20 @@ public class CallRecords {
                 .optional();
     }
 
+    /** The dial request's times and the call's beyond its {@link CallRecord}; empty for an unknown attempt. */
+    public Optional<AttemptTimes> times(long attemptId) {
+        return jdbc.sql("""
+                        select r.id, r.created_at, r.due_at, r.taken_at, r.settled_at, r.priority, r.manual, a.waiting_at,
+                               a.operator_id
+                        from dial_request r left join call_attempt a on a.dial_request_id = r.id
+                        where r.id = :id""")
+                .param("id", attemptId)
+                .query((rs, row) -> new AttemptTimes(rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getInt(6), rs.getBoolean(7),
+                        instant(rs.getTimestamp(8)), (Long) rs.getObject(9)))
+                .optional();
+    }
+
     /**
      * The operator skipped a previewed contact with a code: the attempt ends without a call, with the code's
      * category, and the strategy gets the code. False when the attempt had ended already (it was placed meanwhile).

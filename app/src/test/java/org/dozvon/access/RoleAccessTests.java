@@ -28,7 +28,10 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static final String PASSWORD = "Role-Password-1";
 
-    /** {campaign} stands for a campaign made once for these tests, {strategy} and {decision} for an uploaded strategy. */
+    /**
+     * {campaign} stands for a campaign made once for these tests, {strategy} and {decision} for an uploaded strategy,
+     * {attempt} for a manual call attempt of a contact in that campaign.
+     */
     private static final List<String> PAGES = List.of("/campaigns", "/campaigns/new", "/campaigns/{campaign}",
             "/campaigns/{campaign}/edit", "/campaigns/completion-codes",
             "/campaigns/completion-codes/new", "/campaigns/code-groups", "/campaigns/calendars", "/campaigns/callbacks",
@@ -37,7 +40,7 @@ class RoleAccessTests extends ApplicationTestBase {
             "/imports/sources", "/strategies", "/strategies/dry-run", "/strategies/processes/{strategy}", "/strategies/processes/{strategy}/versions/1",
             "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
             "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
-            "/strategies/decisions/{decision}/versions/1/xml", "/monitoring", "/monitoring/campaigns",
+            "/strategies/decisions/{decision}/versions/1/xml", "/monitoring", "/monitoring/campaigns", "/calls", "/calls/{attempt}",
             "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
             "/settings/connectors", "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
             "/camunda/app/cockpit/default/");
@@ -50,7 +53,7 @@ class RoleAccessTests extends ApplicationTestBase {
                     "/campaigns/alerts", "/campaigns/scripts", "/campaigns/scripts/new", "/campaigns/{campaign}/answers",
                     "/contacts", "/contacts/fields",
                     "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
-                    "/imports/sources", "/monitoring", "/monitoring/campaigns", "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports"),
+                    "/imports/sources", "/monitoring", "/monitoring/campaigns", "/calls", "/calls/{attempt}", "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports"),
             "ANALYST", Set.of("/strategies", "/strategies/dry-run", "/strategies/processes/{strategy}", "/strategies/processes/{strategy}/versions/1",
                     "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
                     "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
@@ -70,6 +73,7 @@ class RoleAccessTests extends ApplicationTestBase {
     ApplicationContext context;
 
     private static Long campaignId;
+    private static Long attemptId;
     private static final String STRATEGY = "role_access_strategy";
     private static final String DECISION = "role_access_decision";
     private static boolean strategyUploaded;
@@ -84,6 +88,9 @@ class RoleAccessTests extends ApplicationTestBase {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             campaignId = Long.valueOf(created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
         }
+        if (attemptId == null) {
+            attemptId = manualAttempt();
+        }
         if (!strategyUploaded) {
             HttpResponse<String> uploaded = StrategyFixtures.upload(port, "admin", ADMIN_PASSWORD, Map.of(
                     STRATEGY + ".bpmn", StrategyFixtures.strategy(STRATEGY, DECISION),
@@ -91,6 +98,25 @@ class RoleAccessTests extends ApplicationTestBase {
             assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
             strategyUploaded = true;
         }
+    }
+
+    /** A contact of a list of its own and a manual call attempt to it in the test campaign (never dialled). */
+    private long manualAttempt() {
+        String code = "role_phone_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        assertThat(portal().apiSend("POST", "/api/v1/contact-fields",
+                "{\"code\": \"%s\", \"name\": \"Phone\", \"type\": \"PHONE\"}".formatted(code), "admin", ADMIN_PASSWORD)
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> list = portal().apiSend("POST", "/api/v1/contact-lists",
+                "{\"name\": \"Role access %s\", \"fields\": [{\"code\": \"%1$s\"}]}".formatted(code), "admin", ADMIN_PASSWORD);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(201);
+        long listId = Long.parseLong(list.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        HttpResponse<String> added = portal().apiSend("POST", "/api/v1/contact-lists/" + listId + "/contacts",
+                "[{\"%s\": \"+79001234567\"}]".formatted(code), "admin", ADMIN_PASSWORD);
+        assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
+        long contactId = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select id from contact where list_id = :list").param("list", listId).query(Long.class).single();
+        return context.getBean(org.dozvon.dialing.DialQueue.class).manual(campaignId, contactId, "+79001234567",
+                "Europe/Moscow", java.time.LocalDate.now(), java.time.Instant.now()).id();
     }
 
     static Stream<Arguments> roleAndPage() {
@@ -147,7 +173,7 @@ class RoleAccessTests extends ApplicationTestBase {
     }
 
     private static String concrete(String page) {
-        return page.replace("{campaign}", String.valueOf(campaignId)).replace("{strategy}", STRATEGY)
+        return page.replace("{campaign}", String.valueOf(campaignId)).replace("{attempt}", String.valueOf(attemptId)).replace("{strategy}", STRATEGY)
                 .replace("{decision}", DECISION);
     }
 

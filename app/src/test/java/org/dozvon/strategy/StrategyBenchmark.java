@@ -86,7 +86,8 @@ public final class StrategyBenchmark {
         int historyLevel = jdbc.sql("select cast(value_ as int) from act_ge_property where name_ = 'historyLevel'")
                 .query(Integer.class).single();
         System.out.printf("setup: %,d contacts, campaign %d in %.1f s; Camunda history level %s%n", processes, campaignId,
-                (System.nanoTime() - started) / 1e9, List.of("none", "activity", "audit", "full").get(historyLevel));
+                (System.nanoTime() - started) / 1e9, historyLevel == DecisionHistory.ACTIVITY_AND_DECISIONS.getId() ? DecisionHistory.NAME
+                        : List.of("none", "activity", "audit", "full").get(historyLevel));
 
         StrategyClock clock = app.getBean(StrategyClock.class);
         CampaignIntake intake = app.getBean(CampaignIntake.class);
