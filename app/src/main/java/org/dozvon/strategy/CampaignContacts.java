@@ -219,6 +219,26 @@ class CampaignContacts {
         return counts;
     }
 
+    /** Taken, finished and succeeded contacts of each campaign (zeros for one that took none). */
+    Map<Long, CampaignProgress.Contacts> progress(Collection<Long> campaignIds) {
+        Map<Long, CampaignProgress.Contacts> progress = new LinkedHashMap<>();
+        campaignIds.forEach(id -> progress.put(id, new CampaignProgress.Contacts(id, 0, 0, 0)));
+        if (campaignIds.isEmpty()) {
+            return progress;
+        }
+        jdbc.sql("""
+                        select campaign_id, count(*), count(*) filter (where state = 'FINISHED'),
+                               count(*) filter (where final_status = 'SUCCESS')
+                        from campaign_contact where campaign_id in (:campaigns)
+                        group by campaign_id""")
+                .param("campaigns", campaignIds)
+                .query(rs -> {
+                    progress.put(rs.getLong(1), new CampaignProgress.Contacts(rs.getLong(1), rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4)));
+                });
+        return progress;
+    }
+
     Optional<Instant> nextDialAt(long campaignId) {
         return jdbc.sql("select min(next_dial_at) from campaign_contact where campaign_id = :campaign and state = 'WAITING'")
                 .param("campaign", campaignId).query(Timestamp.class).optional().map(Timestamp::toInstant);
