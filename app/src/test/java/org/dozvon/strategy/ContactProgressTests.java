@@ -3,15 +3,25 @@ package org.dozvon.strategy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dozvon.campaigns.OutcomeCategory.ANSWERED;
 import static org.dozvon.campaigns.OutcomeCategory.NO_ANSWER;
 
-/** A contact's row in {@code campaign_contact} follows its process: state, next dial time, attempts, final status. */
+/**
+ * A contact's row in {@code campaign_contact} follows its process: state, next dial time, attempts, final status; and
+ * {@link CampaignProgress} counts the rows.
+ */
 class ContactProgressTests extends StrategyTestBase {
+
+    @Autowired
+    CampaignProgress campaignProgress;
 
     @Test
     void theContactsRowFollowsItsProcessFromWaitingToFinished() throws Exception {
@@ -36,6 +46,23 @@ class ContactProgressTests extends StrategyTestBase {
         assertThat(progress(campaign, contact)).containsEntry("state", "FINISHED").containsEntry("next_dial_at", null)
                 .containsEntry("attempts", 2).containsEntry("first_attempt_at", first)
                 .containsEntry("final_status", "ATTEMPTS_EXHAUSTED_CONTACT").containsEntry("finished_at", second);
+    }
+
+    @Test
+    void campaignProgressCountsTakenFinishedAndSucceededContacts() throws Exception {
+        long contact = contact(StandardStrategyTests.MOBILE, null, null);
+        long campaign = startedCampaign("");
+        String instance = process(campaign, contact);
+        assertThat(campaignProgress.of(List.of(campaign, 0L)))
+                .containsEntry(campaign, new CampaignProgress.Contacts(campaign, 1, 0, 0))
+                .as("a campaign that took nobody").containsEntry(0L, new CampaignProgress.Contacts(0, 0, 0, 0));
+
+        runUntil(instance, MONDAY_9);
+        outcome(instance, MONDAY_9.plusSeconds(90), ANSWERED, "SALE", null);
+
+        CampaignProgress.Contacts done = campaignProgress.of(List.of(campaign)).get(campaign);
+        assertThat(done).isEqualTo(new CampaignProgress.Contacts(campaign, 1, 1, 1));
+        assertThat(done.remaining()).isZero();
     }
 
     private Map<String, Object> progress(long campaignId, long contactId) {
