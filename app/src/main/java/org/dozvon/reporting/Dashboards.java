@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.dozvon.Violation;
 import org.dozvon.campaigns.Campaigns;
@@ -234,9 +233,5 @@ class Dashboards {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    static Set<WidgetKind> kinds() {
-        return java.util.EnumSet.allOf(WidgetKind.class);
     }
 }
