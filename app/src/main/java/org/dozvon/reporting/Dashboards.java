@@ -174,6 +174,9 @@ class Dashboards {
         if (!kind.choosesPeriod()) {
             period = null; // nothing to choose: the form has no such field
         }
+        if (kind.charts().size() == 1) {
+            chart = null; // the same
+        }
         if (period != null && !kind.periods().contains(period)) {
             violations.add(new Violation("period", "widget.error.period"));
         }
