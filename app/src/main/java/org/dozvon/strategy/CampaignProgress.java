@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * How far campaigns have come with their contacts, as the strategy module keeps it ({@code campaign_contact}): what
- * the active campaigns page shows as "% of the list processed".
+ * the monitor, the active campaigns page and the dashboards show as "% of the list processed". A contact counts once
+ * the campaign has taken it (its strategy process started); contacts the intake has not reached yet do not.
  */
 @Service
 public class CampaignProgress {
@@ -26,11 +27,12 @@ public class CampaignProgress {
      * @param total    contacts the campaign has taken (one strategy process each); while {@code taking}, more come
      * @param called   of those, contacts with at least one call attempt
      * @param finished of those, contacts whose processing has ended (whatever the final status)
+     * @param succeeded of the finished ones, those that ended with {@link FinalStatus#SUCCESS}
      * @param taking   the intake's first walk through the campaign's selection has not ended yet (or not begun)
      */
-    public record Figures(long total, long called, long finished, boolean taking) {
+    public record Figures(long total, long called, long finished, long succeeded, boolean taking) {
 
-        public static final Figures NONE = new Figures(0, 0, 0, true);
+        public static final Figures NONE = new Figures(0, 0, 0, 0, true);
 
         /** Contacts still to process. */
         public long remaining() {
@@ -55,11 +57,13 @@ public class CampaignProgress {
                                (select count(*) from campaign_contact cc where cc.campaign_id = c.id),
                                (select count(*) from campaign_contact cc where cc.campaign_id = c.id and cc.attempts > 0),
                                (select count(*) from campaign_contact cc where cc.campaign_id = c.id and cc.state = 'FINISHED'),
+                               (select count(*) from campaign_contact cc where cc.campaign_id = c.id and cc.final_status = 'SUCCESS'),
                                coalesce((select i.done from campaign_intake i where i.campaign_id = c.id), false)
                           from unnest(cast(:ids as bigint[])) as c(id)""")
                 .param("ids", campaignIds.toArray(Long[]::new))
                 .query(rs -> {
-                    figures.put(rs.getLong(1), new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4), !rs.getBoolean(5)));
+                    figures.put(rs.getLong(1), new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            !rs.getBoolean(6)));
                 });
         return figures;
     }

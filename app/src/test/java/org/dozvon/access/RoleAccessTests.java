@@ -40,7 +40,7 @@ class RoleAccessTests extends ApplicationTestBase {
             "/imports/sources", "/strategies", "/strategies/dry-run", "/strategies/processes/{strategy}", "/strategies/processes/{strategy}/versions/1",
             "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
             "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
-            "/strategies/decisions/{decision}/versions/1/xml", "/monitoring", "/monitoring/campaigns", "/calls", "/calls/{attempt}",
+            "/strategies/decisions/{decision}/versions/1/xml", "/monitoring", "/monitoring/campaigns", "/monitoring/dashboards", "/monitoring/dashboards/list", "/calls", "/calls/{attempt}",
             "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports", "/audit", "/settings", "/settings/users", "/settings/mail", "/settings/sms-gateway",
             "/settings/connectors", "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
             "/camunda/app/cockpit/default/");
@@ -53,7 +53,7 @@ class RoleAccessTests extends ApplicationTestBase {
                     "/campaigns/alerts", "/campaigns/scripts", "/campaigns/scripts/new", "/campaigns/{campaign}/answers",
                     "/contacts", "/contacts/fields",
                     "/contacts/dnc", "/contacts/lists/new", "/contacts/numbering", "/contacts/prefixes", "/contacts/time-zones", "/imports",
-                    "/imports/sources", "/monitoring", "/monitoring/campaigns", "/calls", "/calls/{attempt}", "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports"),
+                    "/imports/sources", "/monitoring", "/monitoring/campaigns", "/monitoring/dashboards", "/monitoring/dashboards/list", "/calls", "/calls/{attempt}", "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports"),
             "ANALYST", Set.of("/strategies", "/strategies/dry-run", "/strategies/processes/{strategy}", "/strategies/processes/{strategy}/versions/1",
                     "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
                     "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",

@@ -100,6 +100,8 @@ class ArmIntegrationsBrowserTests extends ApplicationTestBase {
     }
 
     private void waitFor(ExpectedCondition<Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
+        // htmx may swap a panel between finding it and reading it: look again rather than fail
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 }
