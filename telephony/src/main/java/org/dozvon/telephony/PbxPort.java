@@ -1,6 +1,7 @@
 package org.dozvon.telephony;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -87,6 +88,19 @@ public interface PbxPort {
 
     /** The calls this port is following (originated and not yet ended). */
     Set<CallId> callsInProgress();
+
+    /**
+     * The phones' states as the PBX reported them last, keyed by device as Asterisk names it ({@code PJSIP/101},
+     * {@code Local/agent-1@agents}): exactly the endpoint strings Dozvon stores for operators and supervisors (the
+     * case as in the PBX's configuration). A device absent from the map is unknown: the PBX has not reported it
+     * (Asterisk lists only devices whose state it has cached), the PBX is not connected, or this port cannot tell.
+     * The map never holds {@link DeviceState#UNKNOWN}: a device reported so is left out, so that
+     * {@link DeviceState#registered()} of a value present tells "registered" from "not registered" and absence alone
+     * means "unknown". An immutable snapshot; it does not block.
+     */
+    default Map<String, DeviceState> deviceStates() {
+        return Map.of();
+    }
 
     /**
      * The call ids (Linkedid) of every channel the PBX has now, asked with {@code CoreShowChannels}:

@@ -34,6 +34,7 @@ import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -52,6 +53,7 @@ import org.dozvon.telephony.CallEventListener;
 import org.dozvon.telephony.CallId;
 import org.dozvon.telephony.CallOutcome;
 import org.dozvon.telephony.CallRoute;
+import org.dozvon.telephony.DeviceState;
 import org.dozvon.telephony.Endpoints;
 import org.dozvon.telephony.OriginateRequest;
 import org.dozvon.telephony.PbxPort;
@@ -68,6 +70,9 @@ import org.dozvon.telephony.SpyMode;
  * ({@code keepAlive}), retries the first login, and looks for calls the PBX forgot. Asterisk-Java
  * reconnects by itself after the connection drops (a read timeout of three keep-alive intervals notices
  * a silent peer); after every re-login the adapter asks {@code CoreShowChannels} and reconciles.
+ *
+ * <p>Phones: the adapter keeps the last {@code DeviceStateChange} of every device; after every login it asks
+ * {@code DeviceStateList} so that the map starts full, and it forgets them all when the connection drops.
  */
 public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
 
@@ -104,6 +109,8 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
     /** Supervisors' ChanSpy legs by their channel id: never part of a call, whatever their Linkedid says. */
     private final Map<String, SpyLeg> spyLegs = new ConcurrentHashMap<>();
     private final AtomicInteger spySequence = new AtomicInteger();
+    /** The phones' last states (written on the event thread, read by any). */
+    private final Map<String, DeviceState> deviceStates = new ConcurrentHashMap<>();
     private volatile boolean connected;
     private volatile boolean closed;
     private volatile boolean everConnected;
@@ -120,6 +127,8 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
                 settings.password()).createManagerConnection();
         this.connection.setSocketReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.keepAlive().toMillis() * 3));
         this.connection.registerUserEventClass(AmdResultEvent.class);
+        this.connection.registerUserEventClass(ListedDeviceStateChangeEvent.class);
+        this.connection.registerUserEventClass(DeviceStateListCompleteEvent.class);
         ExecutorService queue = this.events;
         this.connection.addEventListener(event -> {
             if (!closed) {
@@ -197,6 +206,7 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         events.shutdownNow();
+        deviceStates.clear();
     }
 
     // ---------------------------------------------------------------- the port
@@ -431,6 +441,11 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
     }
 
     @Override
+    public Map<String, DeviceState> deviceStates() {
+        return connected ? Map.copyOf(deviceStates) : Map.of();
+    }
+
+    @Override
     public Set<String> liveCallIds(Duration timeout) {
         Set<String> ids = new HashSet<>();
         for (CoreShowChannelEvent channel : liveChannels(timeout)) {
@@ -478,6 +493,7 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
                 onConnected();
             } else if (event instanceof DisconnectEvent) {
                 connected = false;
+                deviceStates.clear();
                 log.warn("AMI connection to {}:{} lost; Asterisk-Java reconnects", settings.host(), settings.port());
             } else if (event instanceof NewChannelEvent e) {
                 onNewChannel(e.getLinkedid(), e.getUniqueId(), e.getChannel());
@@ -493,6 +509,10 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
                 onBridgeLeave(e.getLinkedId(), e.getUniqueId());
             } else if (event instanceof HangupEvent e) {
                 onHangup(e.getLinkedId(), e.getUniqueId(), e.getCause());
+            } else if (event instanceof DeviceStateChangeEvent e) {
+                onDeviceState(e.getDevice(), e.getState());
+            } else if (event instanceof DeviceStateListCompleteEvent e) {
+                log.info("AMI device states: {} listed, {} known", e.getListItems(), deviceStates.size());
             }
         } catch (RuntimeException e) {
             log.error("AMI event not applied: {}", event, e);
@@ -531,8 +551,36 @@ public final class AmiPbxAdapter implements PbxPort, AutoCloseable {
         connectionNumber++;
         connected = true;
         log.info("AMI logged in to {}:{}{}", settings.host(), settings.port(), reconnect ? " again" : "");
+        askDeviceStates(); // the map was emptied when the connection dropped
         if (!calls.isEmpty() || !spyLegs.isEmpty()) {
             reconcile();
+        }
+    }
+
+    /**
+     * {@code DeviceStateList}: its DeviceStateChange events come through this thread's queue like any other. An
+     * Asterisk older than 13 or one without {@code res_manager_devicestate} refuses it; the phones are then known
+     * from their changes only.
+     */
+    private void askDeviceStates() {
+        send(new DeviceStateListAction(), response -> {
+            if (response instanceof ManagerError) {
+                log.warn("AMI DeviceStateList refused ({}): phones' states are known only once they change",
+                        response.getMessage());
+            }
+        }, failure -> log.warn("AMI DeviceStateList not sent: {}", failure));
+    }
+
+    /** UNKNOWN (or a word Dozvon does not know) leaves the device out: absent means unknown. */
+    private void onDeviceState(@Nullable String device, @Nullable String state) {
+        if (device == null || device.isBlank()) {
+            return;
+        }
+        DeviceState parsed = DeviceState.parse(state);
+        if (parsed == DeviceState.UNKNOWN) {
+            deviceStates.remove(device);
+        } else {
+            deviceStates.put(device, parsed);
         }
     }
 

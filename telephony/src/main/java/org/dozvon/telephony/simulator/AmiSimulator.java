@@ -22,8 +22,16 @@ import org.dozvon.telephony.TelephonyProperties;
 /**
  * Dozvon's AMI simulator: a TCP server that speaks the Asterisk Manager Interface as Asterisk 22 does
  * (banner, Challenge/Login, CoreSettings, Ping, Originate with its events — ChanSpy originates of supervisors'
- * phones included —, Hangup, Redirect, Setvar, CoreShowChannels, Logoff), so that the AMI adapter talks to it exactly as to a real PBX. Customers
- * answer, are busy, do not answer... at the configured rates; operator phones always answer.
+ * phones included —, Hangup, Redirect, Setvar, CoreShowChannels, DeviceStateList, Logoff), so that the AMI adapter
+ * talks to it exactly as to a real PBX. Customers answer, are busy, do not answer... at the configured rates; operator
+ * phones always answer.
+ *
+ * <p>Phones (device states): the simulator knows a phone of Dozvon's users once it has dialled it (an operator's leg,
+ * a supervisor's) or once {@link #register(String)} or {@link #unregister(String)} named it. A known phone is
+ * registered unless unregistered since (dialling it registers it again: simulated phones answer): NOT_INUSE, RINGING
+ * while a leg to it rings, INUSE while one is up; unregistered it is UNAVAILABLE. Every change goes out as a
+ * {@code DeviceStateChange} event, and {@code DeviceStateList} lists the known phones. A phone never dialled nor
+ * named is unknown, as a device without a cached state is to Asterisk. Customers' legs report no device state.
  *
  * <p>The simulated PBX (its calls and channels) lives as long as this object; {@link #restart()} drops
  * every AMI connection and listens again on the same port while the calls go on, as when Asterisk's
@@ -120,6 +128,37 @@ public final class AmiSimulator implements AutoCloseable {
      */
     public boolean customerHangsUp(String callId) {
         return pbx.customerHangsUp(callId);
+    }
+
+    /**
+     * The phone registers (again): it becomes known, NOT_INUSE (or its in-use state while calls to it are up), and a
+     * {@code DeviceStateChange} goes out when that changes its state. Returns once the event is sent.
+     *
+     * @param device as Asterisk names it, e.g. {@code PJSIP/101}
+     */
+    public void register(String device) {
+        pbx.register(requireDevice(device));
+    }
+
+    /**
+     * The phone's registration goes (unplugged, logged out): it becomes known and UNAVAILABLE, and a
+     * {@code DeviceStateChange} goes out when that changes its state. Calls to it in progress go on. Returns once the
+     * event is sent.
+     */
+    public void unregister(String device) {
+        pbx.unregister(requireDevice(device));
+    }
+
+    /** The known phones' states, as the simulator last reported them, in the order they became known. */
+    public java.util.Map<String, org.dozvon.telephony.DeviceState> deviceStates() {
+        return pbx.deviceStates();
+    }
+
+    private static String requireDevice(String device) {
+        if (device == null || device.indexOf('/') <= 0 || device.endsWith("/")) {
+            throw new IllegalArgumentException("Not a device (technology/resource): " + device);
+        }
+        return device;
     }
 
     /**

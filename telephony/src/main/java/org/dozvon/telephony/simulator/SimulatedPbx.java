@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.lang.Nullable;
 
+import org.dozvon.telephony.DeviceState;
 import org.dozvon.telephony.TelephonyProperties;
 
 /**
@@ -80,6 +81,8 @@ final class SimulatedPbx {
         String applicationData = "";
         @Nullable String bridgeId;
         boolean hungUp;
+        /** The phone this channel is a leg of, for operators' and supervisors' legs (near half): its device. */
+        @Nullable String device;
         final long createdNanos = System.nanoTime();
 
         Channel(String name, String uniqueid, String linkedid, int state, String context, String exten) {
@@ -142,6 +145,25 @@ final class SimulatedPbx {
         }
     }
 
+    /** A phone of Dozvon's users the simulator knows of (registered, or dialled once). PBX thread only. */
+    private static final class Device {
+        boolean registered = true;
+        /** The live legs of calls to this phone (their near channels). */
+        final List<Channel> legs = new ArrayList<>();
+        /** The state last reported in a DeviceStateChange. */
+        @Nullable DeviceState reported;
+
+        DeviceState state() {
+            if (!registered) {
+                return DeviceState.UNAVAILABLE;
+            }
+            if (legs.stream().anyMatch(leg -> leg.state == 6)) {
+                return DeviceState.INUSE;
+            }
+            return legs.isEmpty() ? DeviceState.NOT_INUSE : DeviceState.RINGING;
+        }
+    }
+
     private static final String[] STATE_NAMES = {"Down", "Rsrvd", "OffHook", "Dialing", "Ring", "Ringing", "Up",
             "Busy"};
 
@@ -163,6 +185,8 @@ final class SimulatedPbx {
     private final Map<String, Integer> originates = new java.util.concurrent.ConcurrentHashMap<>();
     /** The ChanSpy originates received, in order. */
     private final List<SpyRequest> spies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The phones known, by device name, in the order they became known (DeviceStateList's order). */
+    private final Map<String, Device> devices = new LinkedHashMap<>();
 
     SimulatedPbx(TelephonyProperties.Simulator settings, String username, String secret,
                  Supplier<? extends List<? extends Client>> clients) {
@@ -234,6 +258,49 @@ final class SimulatedPbx {
         }
     }
 
+    /** The phone registers (again): NOT_INUSE, or its in-use state while it has calls. Waits for the PBX thread. */
+    void register(String device) {
+        onPbxThread(() -> {
+            devices.computeIfAbsent(device, name -> new Device()).registered = true;
+            reportDevice(device);
+        });
+    }
+
+    /** The phone's registration goes: UNAVAILABLE, whatever calls it has. Waits for the PBX thread. */
+    void unregister(String device) {
+        onPbxThread(() -> {
+            devices.computeIfAbsent(device, name -> new Device()).registered = false;
+            reportDevice(device);
+        });
+    }
+
+    /** The states of the phones known, as last reported. */
+    Map<String, DeviceState> deviceStates() {
+        try {
+            return thread.submit(() -> {
+                Map<String, DeviceState> states = new LinkedHashMap<>();
+                devices.forEach((name, device) -> {
+                    if (device.reported != null) {
+                        states.put(name, device.reported);
+                    }
+                });
+                return states;
+            }).get();
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    private void onPbxThread(Runnable task) {
+        try {
+            thread.submit(guarded(task)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("AMI simulator: {}", e.toString());
+        }
+    }
+
     int channelCount() {
         try {
             return thread.submit(() -> calls.values().stream()
@@ -297,6 +364,7 @@ final class SimulatedPbx {
             case "redirect" -> redirect(client, action, actionId);
             case "setvar" -> setvar(client, action, actionId);
             case "coreshowchannels" -> coreShowChannels(client, actionId);
+            case "devicestatelist" -> deviceStateList(client, actionId);
             default -> client.send(response("Error", actionId).add("Message", "Invalid/unknown command"));
         }
     }
@@ -692,6 +760,7 @@ final class SimulatedPbx {
         for (Channel channel : leg.channels()) {
             emit(channelEvent("Newchannel", channel));
         }
+        usePhone(leg);
         emit(dialEvent("DialBegin", null, leg.near).add("DialString", endpoint.substring(endpoint.indexOf('/') + 1)));
         newState(leg.near, 5);
         emit(dialEvent("DialState", null, leg.near).add("DialStatus", "RINGING"));
@@ -786,6 +855,7 @@ final class SimulatedPbx {
         for (Channel channel : operator.channels()) {
             emit(channelEvent("Newchannel", channel));
         }
+        usePhone(operator);
         emit(dialEvent("DialBegin", near, operator.near).add("DialString",
                 endpoint.substring(endpoint.indexOf('/') + 1)));
         later(call, settings.operatorAnswerTime(), () -> {
@@ -1012,6 +1082,72 @@ final class SimulatedPbx {
         client.send(complete.add("EventList", "Complete").add("ListItems", count));
     }
 
+    /**
+     * {@code DeviceStateList} as Asterisk's {@code res_manager_devicestate} answers it: a list acknowledgement, one
+     * DeviceStateChange per device with a state (no Privilege header, the ActionID), DeviceStateListComplete.
+     */
+    private void deviceStateList(Client client, @Nullable String actionId) {
+        client.send(response("Success", actionId).add("EventList", "start")
+                .add("Message", "Device State Changes will follow"));
+        int count = 0;
+        for (Map.Entry<String, Device> entry : devices.entrySet()) {
+            if (entry.getValue().reported == null) {
+                continue;
+            }
+            count++;
+            AmiMessage event = new AmiMessage().add("Event", "DeviceStateChange");
+            if (actionId != null) {
+                event.add("ActionID", actionId);
+            }
+            client.send(event.add("Device", entry.getKey()).add("State", entry.getValue().reported.name()));
+        }
+        AmiMessage complete = new AmiMessage().add("Event", "DeviceStateListComplete");
+        if (actionId != null) {
+            complete.add("ActionID", actionId);
+        }
+        client.send(complete.add("EventList", "Complete").add("ListItems", count));
+    }
+
+    // ---------------------------------------------------------------- phones (device states)
+
+    /**
+     * A leg to a phone of Dozvon's users (an operator's, a supervisor's) was created: the phone is known from now on
+     * and counts as registered (simulated phones always answer), RINGING until the leg is up, INUSE while it is.
+     */
+    private void usePhone(Leg leg) {
+        String name = deviceOf(leg.near.name);
+        leg.near.device = name;
+        Device device = devices.computeIfAbsent(name, known -> new Device());
+        device.registered = true;
+        device.legs.add(leg.near);
+        reportDevice(name);
+    }
+
+    /** Asterisk's device of a channel: its name without the {@code -0000002a} sequence and the {@code ;1} half. */
+    static String deviceOf(String channelName) {
+        String name = channelName;
+        int semicolon = name.lastIndexOf(';');
+        if (semicolon > 0) {
+            name = name.substring(0, semicolon);
+        }
+        int dash = name.lastIndexOf('-');
+        return dash > name.indexOf('/') ? name.substring(0, dash) : name;
+    }
+
+    /** Emits a DeviceStateChange when the phone's state is not the one reported last. */
+    private void reportDevice(String name) {
+        Device device = devices.get(name);
+        if (device == null) {
+            return;
+        }
+        DeviceState state = device.state();
+        if (state != device.reported) {
+            device.reported = state;
+            emit(new AmiMessage().add("Event", "DeviceStateChange").add("Privilege", "call,all")
+                    .add("Device", name).add("State", state.name()));
+        }
+    }
+
     private static String duration(Channel channel) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - channel.createdNanos);
         return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
@@ -1033,6 +1169,9 @@ final class SimulatedPbx {
         }
         channel.state = state;
         emit(channelEvent("Newstate", channel));
+        if (channel.device != null) {
+            reportDevice(channel.device);
+        }
     }
 
     private void hangupRequest(String event, Channel channel, int cause) {
@@ -1047,6 +1186,13 @@ final class SimulatedPbx {
         }
         channel.hungUp = true;
         emit(channelEvent("Hangup", channel).add("Cause", cause).add("Cause-txt", causeText(cause)));
+        if (channel.device != null) {
+            Device device = devices.get(channel.device);
+            if (device != null) {
+                device.legs.remove(channel);
+            }
+            reportDevice(channel.device);
+        }
         spiedChannelHungUp(channel);
     }
 
