@@ -131,7 +131,7 @@ class MonitorController {
     private String operatorPanel(OperatorView operator, MonitorActions.Outcome outcome, DozvonUser user, Model model) {
         MonitorSnapshot.OperatorRow row = feed.refresh().operators().rows().stream()
                 .filter(r -> r.operator().id() == operator.id()).findFirst()
-                .orElse(new MonitorSnapshot.OperatorRow(operator, null, null, null, null));
+                .orElse(new MonitorSnapshot.OperatorRow(operator, null, null, null, null, null));
         model.addAttribute("row", row);
         model.addAttribute("outcome", outcome);
         model.addAttribute("codes", offered(operator));

@@ -26,6 +26,7 @@ import org.dozvon.dialing.CallFigures;
 import org.dozvon.dialing.CallRecord;
 import org.dozvon.dialing.CallRecords;
 import org.dozvon.strategy.CampaignProgress;
+import org.dozvon.telephony.DeviceState;
 import org.dozvon.telephony.PbxPort;
 import org.dozvon.web.LiveUpdates;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ class MonitorFeed {
     private final MonitoringProperties properties;
     private final Clock clock;
     private final AtomicBoolean callsChanged = new AtomicBoolean(true);
+    private final PbxPort pbx;
 
     private volatile MonitorSnapshot current;
     /** What the open pages were last told of (a page's own request may have read a newer snapshot meanwhile). */
@@ -77,6 +79,7 @@ class MonitorFeed {
         this.live = live;
         this.properties = properties;
         this.clock = clock;
+        this.pbx = pbx;
         pbx.addListener(event -> callsChanged.set(true));
     }
 
@@ -139,6 +142,7 @@ class MonitorFeed {
         active.sort(Comparator.comparing(CampaignView::name, String.CASE_INSENSITIVE_ORDER));
         Figures today = figures(now, active);
         Map<Long, CallRecord> held = held(online);
+        Map<String, DeviceState> phones = pbx.deviceStates();
 
         Map<Long, String> names = new HashMap<>();
         active.forEach(c -> names.put(c.id(), c.name()));
@@ -148,7 +152,8 @@ class MonitorFeed {
                     : names.computeIfAbsent(o.campaignId(), id -> campaigns.find(id).map(CampaignView::name).orElse("#" + id));
             return new MonitorSnapshot.OperatorRow(o, campaignName, call == null ? null : call.contactId(),
                     call == null ? null : call.number(),
-                    today.operators().getOrDefault(o.id(), new CallFigures.OperatorCalls(o.id(), 0, java.time.Duration.ZERO)));
+                    today.operators().getOrDefault(o.id(), new CallFigures.OperatorCalls(o.id(), 0, java.time.Duration.ZERO)),
+                    o.endpoint() == null ? null : phones.get(o.endpoint()));
         }).toList();
 
         List<MonitorSnapshot.CampaignRow> campaignRows = active.stream().map(c -> {

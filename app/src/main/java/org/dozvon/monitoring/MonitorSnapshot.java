@@ -10,6 +10,7 @@ import org.dozvon.campaigns.CampaignView;
 import org.dozvon.dialing.Alert;
 import org.dozvon.dialing.CallFigures;
 import org.dozvon.strategy.CampaignProgress;
+import org.dozvon.telephony.DeviceState;
 
 /**
  * What the monitor shows, as of one moment: its three blocks. Each block is a value, so the feed tells a changed
@@ -30,9 +31,10 @@ record MonitorSnapshot(Instant at, Operators operators, Campaigns campaigns, Ale
      * @param contactId    the contact of the call it holds, null for none
      * @param number       the number of that call (as stored: the page masks it for the viewer)
      * @param today        its calls of the day
+     * @param phone        its phone's state on the PBX, null when unknown (no phone, or the PBX has not told)
      */
     record OperatorRow(OperatorView operator, String campaignName, Long contactId, String number,
-                       CallFigures.OperatorCalls today) {
+                       CallFigures.OperatorCalls today, DeviceState phone) {
     }
 
     /** Running and paused campaigns, by name. */

@@ -109,6 +109,17 @@ class MonitorBrowserTests {
         waitFor(driver -> driver.findElements(By.cssSelector("tr[data-operator='" + anna + "']")).size() == 1);
         ((JavascriptExecutor) browser).executeScript(OBSERVER);
 
+        // whether an operator's phone is registered comes from the PBX and shows live
+        String annaPhone = "tr[data-operator='" + anna + "'] [data-phone]";
+        pbx.current().register("PJSIP/mba" + fixture.suffix);
+        waitFor(driver -> "NOT_INUSE".equals(driver.findElement(By.cssSelector(annaPhone)).getAttribute("data-phone")));
+        pbx.current().unregister("PJSIP/mba" + fixture.suffix);
+        waitFor(driver -> "UNAVAILABLE".equals(driver.findElement(By.cssSelector(annaPhone)).getAttribute("data-phone")));
+        String badge = waitFor(driver -> driver.findElement(By.cssSelector(annaPhone)).getText());
+        assertThat(badge).isEqualTo("not registered");
+        Chromium.screenshot(browser, "monitor-phone-unregistered");
+        pbx.current().register("PJSIP/mba" + fixture.suffix);
+
         long campaign = fixture.startedCampaign(fixture.list(60),
                 "\"dialing\": {\"mode\": \"PROGRESSIVE\", \"detectMachine\": false, \"wrapUpSeconds\": 1}");
         String row = "tr[data-campaign='" + campaign + "']";
