@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,11 +100,19 @@ class NumberingBrowserTests extends ApplicationTestBase {
         waitFor(ExpectedConditions.urlContains("/contacts/prefixes/9950"));
         screenshot("prefix-ru");
 
-        browser.findElement(By.cssSelector("form[action$='/delete'] button")).click();
+        // an alert raised meanwhile by another test puts the attention banner above the page: click again if it moved
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(ElementClickInterceptedException.class).until(driver -> {
+            driver.findElement(By.cssSelector("form[action$='/delete'] button")).click();
+            return true;
+        });
         waitFor(ExpectedConditions.alertIsPresent()).dismiss();
         assertThat(browser.getCurrentUrl()).endsWith("/contacts/prefixes/9950");
 
-        browser.findElement(By.cssSelector("form[action$='/delete'] button")).click();
+        // an alert raised meanwhile by another test puts the attention banner above the page: click again if it moved
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(ElementClickInterceptedException.class).until(driver -> {
+            driver.findElement(By.cssSelector("form[action$='/delete'] button")).click();
+            return true;
+        });
         waitFor(ExpectedConditions.alertIsPresent()).accept();
         waitFor(ExpectedConditions.urlMatches(".*/contacts/prefixes$"));
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Код удалён.");
