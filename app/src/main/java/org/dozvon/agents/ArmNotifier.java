@@ -4,8 +4,6 @@ import org.dozvon.web.LiveUpdates;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells an operator's open workplace that its state changed: a small SSE fragment that makes the page fetch its
@@ -31,16 +29,7 @@ class ArmNotifier {
 
     /** After the surrounding transaction commits (the page must read the new state), or at once outside one. */
     void changed(long operatorId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    publish(operatorId);
-                }
-            });
-        } else {
-            publish(operatorId);
-        }
+        LiveUpdates.afterCommit(() -> publish(operatorId));
     }
 
     private void publish(long operatorId) {

@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The dialing module's alerts (see {@link AlertKind}): read them, acknowledge them. Raised by the guards of this
@@ -199,17 +197,7 @@ public class Alerts {
 
     /** Open pages load their alert banner again once the change is visible. */
     private void refreshPagesAfterCommit() {
-        Runnable refresh = () -> live.publish(AttentionSource.LIVE_EVENT, AttentionSource.refreshHtml(),
-                Permission.CAMPAIGNS_VIEW);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    refresh.run();
-                }
-            });
-        } else {
-            refresh.run();
-        }
+        LiveUpdates.afterCommit(() -> live.publish(AttentionSource.LIVE_EVENT, AttentionSource.refreshHtml(),
+                Permission.CAMPAIGNS_VIEW));
     }
 }

@@ -73,6 +73,7 @@ class ActiveCampaignsController {
     }
 
     private void fill(DozvonUser user, Model model) {
+        model.addAttribute("liveWatch", ActiveCampaignsLive.TOPIC);
         model.addAttribute("view", view.page());
         model.addAttribute("canManageCampaigns", user != null && user.has(Permission.CAMPAIGNS_MANAGE));
         model.addAttribute("canManageOperators", user != null && user.has(Permission.OPERATORS_MANAGE));

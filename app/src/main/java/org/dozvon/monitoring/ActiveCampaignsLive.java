@@ -22,12 +22,10 @@ import org.dozvon.web.LiveUpdates;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells open active-campaigns pages to load their blocks again (SSE event {@value #EVENT}, to holders of
- * {@code MONITORING_VIEW}): when an operator's state or campaign changes ({@link OperatorStateChanged}) and when a
+ * Tells open active-campaigns pages (they watch the topic {@value #TOPIC}) to load their blocks again (SSE event
+ * {@value #EVENT}, to holders of {@code MONITORING_VIEW}); with no such page open, nothing is sent or read: when an operator's state or campaign changes ({@link OperatorStateChanged}) and when a
  * campaign starts, pauses, resumes, stops, completes or is edited — once the change is committed, at most once per
  * {@value #INTERVAL_MILLIS} ms however many changes come (the page reads everything afresh anyway). While campaigns
  * run, also every {@value #HEARTBEAT_MILLIS} ms, so that progress and callbacks move along when no operator does
@@ -38,6 +36,8 @@ class ActiveCampaignsLive {
 
     /** The SSE event the page listens to with {@code sse-swap}. */
     static final String EVENT = "active-campaigns";
+    /** The live topic the page watches ({@code /live?watch=...}). */
+    static final String TOPIC = "active-campaigns";
     static final long INTERVAL_MILLIS = 500;
     static final long HEARTBEAT_MILLIS = 5000;
     static final String NUDGE = "<div hx-get=\"/monitoring/campaigns/live\" hx-trigger=\"load\""
@@ -66,20 +66,20 @@ class ActiveCampaignsLive {
     @EventListener({CampaignStarted.class, CampaignPaused.class, CampaignResumed.class, CampaignStopped.class,
             CampaignCompleted.class, CampaignChanged.class})
     void onCampaign() {
-        afterCommit(this::changed);
+        LiveUpdates.afterCommit(this::changed);
     }
 
     /** Progress and callbacks change without events: while campaigns run and pages are open, look again now and then. */
     @Scheduled(fixedDelay = HEARTBEAT_MILLIS, initialDelay = HEARTBEAT_MILLIS)
     void heartbeat() {
-        if (live.connections() > 0 && !campaigns.withStatus(CampaignStatus.RUNNING).isEmpty()) {
+        if (live.watching(TOPIC) > 0 && !campaigns.withStatus(CampaignStatus.RUNNING).isEmpty()) {
             changed();
         }
     }
 
     /** Sends the nudge at once if none went out in the last interval, else once the interval is over. */
     void changed() {
-        if (pending.compareAndSet(false, true)) {
+        if (live.watching(TOPIC) > 0 && pending.compareAndSet(false, true)) {
             long wait = lastSent + TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS) - System.nanoTime();
             try {
                 timer.schedule(this::send, Math.max(0, wait), TimeUnit.NANOSECONDS);
@@ -92,21 +92,9 @@ class ActiveCampaignsLive {
     private void send() {
         pending.set(false);
         lastSent = System.nanoTime();
-        live.publish(EVENT, NUDGE, Permission.MONITORING_VIEW);
+        live.publishToWatchers(TOPIC, EVENT, NUDGE, Permission.MONITORING_VIEW);
     }
 
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
-    }
 
     @PreDestroy
     void stop() {

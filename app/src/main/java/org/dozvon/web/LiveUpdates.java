@@ -2,6 +2,9 @@ package org.dozvon.web;
 
 import org.dozvon.access.Permission;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * The one way a module pushes a change to open pages: an HTML fragment sent as a Server-Sent Event
  * over the page's single {@code /live} connection; the page swaps it in with htmx's
@@ -27,4 +30,21 @@ public interface LiveUpdates {
 
     /** How many pages are connected now. */
     int connections();
+
+    /**
+     * Runs {@code publish} once the surrounding transaction has committed (pages must read the change they are told
+     * of), or at once outside a transaction; nothing when the transaction rolls back.
+     */
+    static void afterCommit(Runnable publish) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publish.run();
+                }
+            });
+        } else {
+            publish.run();
+        }
+    }
 }
