@@ -12,6 +12,8 @@ import org.dozvon.Violation;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -135,23 +137,19 @@ class ContactListsApi {
         return ResponseEntity.created(URI.create("/api/v1/contact-lists/" + result.id())).body(list(result.id()));
     }
 
-    /**
-     * A page of contacts by keyset: pass the {@code nextAfter} of one answer as {@code after} to get the next.
-     */
+    /** A page of contacts in id order ({@link ApiPage}), searched by {@code q} like the portal's list. */
     @GetMapping("/contact-lists/{id}/contacts")
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    ContactPage contacts(@PathVariable long id, @RequestParam(required = false) Long after,
-                         @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "") String q,
-                         @AuthenticationPrincipal DozvonUser user) {
+    ApiPage<ContactDto> contacts(@PathVariable long id, @RequestParam(required = false) String cursor,
+                                 @RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "") String q,
+                                 @AuthenticationPrincipal DozvonUser user) {
         ListSchema schema = contactLists.schema(id).orElseThrow(() -> new ContactCatalogue.NotFound("contact list " + id));
         ShownFields shown = fieldAccess.shownTo(user);
-        int size = Math.max(1, Math.min(limit, 1000));
-        List<ContactStore.StoredContact> rows = store.page(id, after, false, size + 1,
+        int size = ApiPage.limit(limit);
+        List<ContactStore.StoredContact> rows = store.page(id, ApiCursor.decodeId(cursor), false, size + 1,
                 ContactQuery.of(q, schema, phoneNumbers, shown));
-        boolean more = rows.size() > size;
-        List<ContactStore.StoredContact> page = more ? rows.subList(0, size) : rows;
-        return new ContactPage(page.stream().map(contact -> ContactDto.of(contact, schema, shown)).toList(),
-                more ? page.get(page.size() - 1).id() : null);
+        return ApiPage.of(rows, size, contact -> ContactDto.of(contact, schema, shown),
+                contact -> new Object[] {contact.id()});
     }
 
     /**
@@ -259,9 +257,6 @@ class ContactListsApi {
             return new ContactDto(contact.id(), clientId == null ? null : clientId.toString(),
                     shown.values(contact.attributes()), contact.dnc());
         }
-    }
-
-    record ContactPage(List<ContactDto> items, Long nextAfter) {
     }
 
     record ItemResult(int index, List<String> problems) {

@@ -105,15 +105,20 @@ class ContactListsApiTests extends ApplicationTestBase {
                 .get("inserted").asInt()).isEqualTo(250);
 
         List<String> seen = new ArrayList<>();
-        Long after = null;
+        String cursor = null;
         do {
             JsonNode page = json.readTree(send("GET", "/api/v1/contact-lists/" + listId + "/contacts?limit=100"
-                    + (after == null ? "" : "&after=" + after), null).body());
+                    + (cursor == null ? "" : "&cursor=" + cursor), null).body());
             page.get("items").forEach(item -> seen.add(item.get("clientId").asText()));
-            after = page.get("nextAfter").isNull() ? null : page.get("nextAfter").asLong();
-        } while (after != null);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
 
         assertThat(seen).hasSize(250).doesNotHaveDuplicates();
+        var refused = send("GET", "/api/v1/contact-lists/" + listId + "/contacts?cursor=forged", null);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).at("/errors/cursor").asText()).contains("nextCursor");
+        assertThat(send("GET", "/api/v1/contact-lists/" + listId + "/contacts?limit=5000", null).statusCode())
+                .isEqualTo(422);
     }
 
     @Test

@@ -241,7 +241,7 @@ class FieldAccessTests extends ApplicationTestBase {
         assertThat(clerk.get(base + EMAIL).body()).contains("No contact matches");
         assertThat(clerk.get(base + "4510%20123456").body()).contains("No contact matches");
         assertThat(clerk.api("/api/v1/contact-lists/" + listId + "/contacts?q=%2B79123456789", CLERK, PASSWORD).body())
-                .isEqualTo("{\"items\":[],\"nextAfter\":null}");
+                .isEqualTo("{\"items\":[],\"nextCursor\":null}");
         assertThat(clerk.get(base + "%D0%98%D0%B2%D0%B0%D0%BD%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2").body())
                 .as("a field in clear is searched as before").contains(MOBILE_MASKED);
 
