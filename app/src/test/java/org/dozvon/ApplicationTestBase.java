@@ -29,7 +29,16 @@ public abstract class ApplicationTestBase {
         registry.add("dozvon.access.admin-password", () -> ADMIN_PASSWORD);
         // campaigns started by tests are really dialled (through the simulator): short calls, frequent ticks
         FAST_TELEPHONY.forEach((key, value) -> registry.add(key, () -> value));
+        UNLIMITED_API.forEach((key, value) -> registry.add(key, () -> value));
     }
+
+    /**
+     * Tests call the API as fast as the machine goes, mostly as one user: the installation's per-credential rate
+     * limit would refuse them. The limit itself is tested with a token's own limit (ApiTokensTests).
+     */
+    public static final java.util.Map<String, String> UNLIMITED_API = java.util.Map.of(
+            "dozvon.access.rate-limit.requests-per-second", "1000000",
+            "dozvon.access.rate-limit.burst", "1000000");
 
     /** A simulated PBX whose calls last about a second, and a dialer that looks every 200 ms. */
     public static final java.util.Map<String, String> FAST_TELEPHONY = java.util.Map.of(

@@ -130,6 +130,17 @@ public final class PortalClient {
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
     }
 
+    /** A stateless API call with an API token ({@code Authorization: Bearer <token>}) and a JSON body (null: none). */
+    public HttpResponse<String> bearer(String method, String path, String json, String token) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
     /** A multipart POST (files and text parts) with HTTP Basic credentials. */
     public HttpResponse<String> apiMultipart(String path, Map<String, Object> parts, String username, String password) {
         String boundary = "dozvon-" + java.util.UUID.randomUUID();

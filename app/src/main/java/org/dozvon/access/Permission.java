@@ -43,7 +43,10 @@ public enum Permission {
     /** Camunda Cockpit and the engine's REST API. */
     PROCESS_ENGINE,
     /** Actuator endpoints beyond health and info, Prometheus included. */
-    METRICS_READ;
+    METRICS_READ,
+    /** Settings, API tokens and {@code /api/v1/api-tokens}: create the bearer tokens CRMs call the API with, each
+     * granting some of its creator's permissions, and revoke them. */
+    API_TOKENS_MANAGE;
 
     /** The message-bundle key of this permission's human name. */
     public String messageKey() {

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.method.PrePostTemplateDefaults;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +17,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -23,9 +27,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three doors: the API (HTTP Basic, stateless, RFC 7807 errors), Camunda's own REST API (the same,
- * for process-engine users only), and the portal (form login, session, CSRF). Every page and endpoint
- * then checks its own permission with {@link RequiresPermission}.
+ * Three doors: the API (API tokens as {@code Authorization: Bearer}, or HTTP Basic for service users; stateless,
+ * rate-limited per credential, RFC 7807 errors), Camunda's own REST API (the same, for process-engine users only),
+ * and the portal (form login, session, CSRF). Every page and endpoint then checks its own permission with
+ * {@link RequiresPermission}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -54,7 +59,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiTokens tokens,
+                                    RateLimits rateLimits) throws Exception {
         http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -69,8 +75,26 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
+                .addFilterBefore(bearerTokens(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(rateLimits, problems), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * {@code Authorization: Bearer dzv_…} through Spring Security's generic {@link AuthenticationFilter}: a converter
+     * reads the header, a provider checks the token ({@link ApiTokens#authenticate}). Not the OAuth2 resource
+     * server's {@code BearerTokenAuthenticationFilter}: that module is built around JWTs and RFC 7662 introspection
+     * (its principal an {@code OAuth2AuthenticatedPrincipal}, not a {@link DozvonUser}), would add a dependency for a
+     * header parser, and Dozvon's tokens are neither. A failure answers at once with the reason (unknown, expired,
+     * revoked); success goes on down the chain, with no session.
+     */
+    private static AuthenticationFilter bearerTokens(ApiTokens tokens, ProblemResponses problems) {
+        AuthenticationFilter filter = new AuthenticationFilter(
+                new ProviderManager(new ApiTokenAuthenticationProvider(tokens)), new BearerTokenConverter());
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems.invalidToken()));
+        return filter;
     }
 
     @Bean

@@ -58,6 +58,7 @@ abstract class StrategyTestBase {
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
         registry.add("dozvon.database.data-dir", DATA_DIR::toString);
         registry.add("dozvon.access.admin-password", () -> ADMIN_PASSWORD);
+        ApplicationTestBase.UNLIMITED_API.forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @Autowired
