@@ -46,6 +46,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
+    /**
+     * A request attribute an endpoint sets when its answer holds a token's secret: nothing may keep that answer
+     * (the {@code Idempotency-Key} replay store does not).
+     */
+    public static final String SECRET_IN_ANSWER = "org.dozvon.access.secretInAnswer";
+
+
     /** What every Dozvon API token starts with (so that secret scanners and people recognise one). */
     public static final String PREFIX = "dzv_";
 

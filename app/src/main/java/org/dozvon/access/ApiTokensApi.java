@@ -14,10 +14,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.servlet.http.HttpServletRequest;
 import org.dozvon.Violation;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -70,10 +73,11 @@ class ApiTokensApi {
      * 201 with the token and {@code token}, the string to send as {@code Authorization: Bearer <token>}.
      */
     @PostMapping
-    ResponseEntity<?> create(@RequestBody TokenRequest request, @AuthenticationPrincipal DozvonUser user) {
+    ResponseEntity<?> create(@RequestBody TokenRequest body, @AuthenticationPrincipal DozvonUser user,
+                             HttpServletRequest request) {
         List<Violation> violations = new ArrayList<>();
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        for (String name : request.permissions() == null ? List.<String>of() : request.permissions()) {
+        for (String name : body.permissions() == null ? List.<String>of() : body.permissions()) {
             try {
                 permissions.add(Permission.valueOf(name));
             } catch (IllegalArgumentException | NullPointerException unknown) {
@@ -81,14 +85,14 @@ class ApiTokensApi {
             }
         }
         Instant expiresAt = null;
-        if (request.expiresAt() != null && !request.expiresAt().isBlank()) {
+        if (body.expiresAt() != null && !body.expiresAt().isBlank()) {
             try {
-                expiresAt = OffsetDateTime.parse(request.expiresAt().strip()).toInstant();
+                expiresAt = OffsetDateTime.parse(body.expiresAt().strip()).toInstant();
             } catch (DateTimeParseException malformed) {
                 violations.add(new Violation("expiresAt", "apiTokens.error.expiresAt"));
             }
         }
-        NewApiToken token = new NewApiToken(request.name(), permissions, expiresAt, request.requestsPerMinute());
+        NewApiToken token = new NewApiToken(body.name(), permissions, expiresAt, body.requestsPerMinute());
         if (!violations.isEmpty()) {
             // the other fields' refusals too, at once (a field that could not be read is not checked twice)
             Set<String> unread = violations.stream().map(Violation::field).collect(Collectors.toSet());
@@ -99,7 +103,10 @@ class ApiTokensApi {
         if (!creation.ok()) {
             return invalid(creation.violations());
         }
+        // neither a cache nor the Idempotency-Key table may keep the secret
+        request.setAttribute(ApiTokens.SECRET_IN_ANSWER, Boolean.TRUE);
         return ResponseEntity.created(URI.create("/api/v1/api-tokens/" + creation.token().id()))
+                .cacheControl(CacheControl.noStore())
                 .body(new CreatedToken(TokenDto.of(creation.token(), clock.instant()), creation.secret()));
     }
 

@@ -75,6 +75,7 @@ class OperatorsApi {
     @PostMapping("/api/v1/operators/{id}/state")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     ResponseEntity<?> state(@PathVariable long id, @RequestBody StateRequest request) {
+        get(id);
         if (request.state() == null || request.state().holdsCall()) {
             return problems.invalid(List.of(new Violation("state", "operators.error.state")));
         }
@@ -110,6 +111,7 @@ class OperatorsApi {
     ResponseEntity<?> changeCampaigns(@PathVariable long id, @RequestBody PoolBody request,
                                       @org.springframework.security.core.annotation.AuthenticationPrincipal
                                       org.dozvon.access.DozvonUser user) {
+        get(id);
         if (request == null || request.campaigns() == null || request.campaigns().contains(null)) {
             return problems.invalid(List.of(new Violation("campaigns", "operators.error.campaigns")));
         }
@@ -191,6 +193,9 @@ class OperatorsApi {
     @PutMapping("/api/v1/skills/{id}")
     @RequiresPermission(Permission.OPERATORS_MANAGE)
     ResponseEntity<?> updateSkill(@PathVariable long id, @RequestBody SkillRequest request) {
+        if (operators.skillList().stream().noneMatch(skill -> skill.id() == id)) {
+            return problems.refused(HttpStatus.NOT_FOUND, "skills.error.notFound", id);
+        }
         Operators.Saved saved = operators.saveSkill(id, request.name(), request.description());
         return saved.ok() ? ResponseEntity.ok(skill(id)) : problems.invalid(saved.violations());
     }

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/v1/calendars}: working-day calendars over REST, their file import and export. */
 @RestController
@@ -69,12 +70,14 @@ class WorkingCalendarsApi {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        calendars.existing(id);
         if (date != null) {
             return ResponseEntity.ok(Map.of(date.toString(), calendars.dayType(id, date)));
         }
         if (from == null || to == null || to.isBefore(from) || from.plusDays(3700).isBefore(to)) {
-            return Problems.problem(HttpStatus.BAD_REQUEST,
-                    "Give date=YYYY-MM-DD, or from and to (from first, at most ten years apart)", null);
+            String reason = "Give date=YYYY-MM-DD, or from and to (from first, at most ten years apart)";
+            String field = from == null && to == null ? "date" : from == null ? "from" : "to";
+            return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, reason, Map.of(field, reason));
         }
         return ResponseEntity.ok(calendars.dayTypes(id, from, to));
     }
@@ -130,7 +133,10 @@ class WorkingCalendarsApi {
     @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
     ResponseEntity<Void> removeDay(@PathVariable long id,
                                    @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return calendars.removeDay(id, date) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        if (!calendars.removeDay(id, date)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The calendar does not list " + date);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** Imports a calendar file sent as the body ({@code text/csv} or {@code text/plain}). */

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/v1/contact-fields} and {@code /api/v1/contact-lists}: the contact model over REST. */
 @RestController
@@ -198,7 +199,10 @@ class ContactListsApi {
     @DeleteMapping("/contact-lists/{id}/contacts/{contactId}")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     ResponseEntity<Void> deleteContact(@PathVariable long id, @PathVariable long contactId) {
-        return store.delete(id, List.of(contactId)) == 0 ? ResponseEntity.notFound().build() : ResponseEntity.noContent().build();
+        if (store.delete(id, List.of(contactId)) == 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Contact list " + id + " has no contact " + contactId);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     private static Map<String, String> asText(Map<String, Object> contact) {

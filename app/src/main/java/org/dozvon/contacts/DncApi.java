@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/v1/dnc-lists}: do-not-call lists over REST. */
 @RestController
@@ -72,7 +73,10 @@ class DncApi {
     @DeleteMapping("/{id}/entries/{entryId}")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
     ResponseEntity<Void> remove(@PathVariable long id, @PathVariable long entryId) {
-        return dnc.remove(id, entryId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        if (!dnc.remove(id, entryId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "DNC list " + id + " has no entry " + entryId);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     record NewDncList(String name, String description) {

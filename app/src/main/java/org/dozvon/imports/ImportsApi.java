@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.contacts.ContactLists;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Imports over REST: a CRM posts a file with its mapping and polls the run. */
 @RestController
@@ -31,11 +33,13 @@ class ImportsApi {
     private final ImportLauncher launcher;
     private final ImportRunStore runs;
     private final ObjectMapper json;
+    private final ContactLists lists;
 
-    ImportsApi(ImportLauncher launcher, ImportRunStore runs, ObjectMapper json) {
+    ImportsApi(ImportLauncher launcher, ImportRunStore runs, ObjectMapper json, ContactLists lists) {
         this.launcher = launcher;
         this.runs = runs;
         this.json = json;
+        this.lists = lists;
     }
 
     /**
@@ -49,13 +53,18 @@ class ImportsApi {
                             @RequestParam(defaultValue = "false") boolean clearFirst,
                             @RequestParam(defaultValue = "false") boolean updateExisting,
                             @AuthenticationPrincipal DozvonUser user) throws IOException {
+        if (lists.schema(listId).isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "No contact list " + listId, null);
+        }
         Map<String, String> columns;
         try {
             columns = json.readValue(mapping, new TypeReference<Map<String, String>>() {
             });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return problem(HttpStatus.BAD_REQUEST, "mapping must be a JSON object of file column to field code: "
-                    + e.getOriginalMessage(), null);
+            String reason = "mapping must be a JSON object of file column to field code: " + e.getOriginalMessage();
+            ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reason);
+            refused.setProperty("errors", Map.of("mapping", reason));
+            return ResponseEntity.unprocessableEntity().body(refused);
         }
         String token;
         try (InputStream content = file.getInputStream()) {
@@ -81,14 +90,19 @@ class ImportsApi {
     @GetMapping("/api/v1/imports/{id}")
     @RequiresPermission(Permission.CONTACTS_VIEW)
     ResponseEntity<RunView> run(@PathVariable long id) {
-        return runs.find(id).map(run -> ResponseEntity.ok(view(run))).orElse(ResponseEntity.notFound().build());
+        return ResponseEntity.ok(view(require(id)));
     }
 
     @GetMapping("/api/v1/imports/{id}/rejections")
     @RequiresPermission(Permission.CONTACTS_VIEW)
     List<ImportRunStore.Rejection> rejections(@PathVariable long id, @RequestParam(defaultValue = "0") long afterRow,
                                               @RequestParam(defaultValue = "1000") int limit) {
+        require(id);
         return runs.rejections(id, afterRow, Math.max(1, Math.min(limit, 10_000)));
+    }
+
+    private ImportRun require(long id) {
+        return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
     }
 
     private static RunView view(ImportRun run) {

@@ -126,6 +126,9 @@ class DryRunController {
     @RequiresPermission(Permission.STRATEGIES_VIEW)
     @ResponseBody
     ResponseEntity<?> api(@PathVariable String key, @RequestBody ApiRequest body) {
+        if (!strategies.isDeployed(key, null)) {
+            return problems.refused(HttpStatus.NOT_FOUND, "dryRun.error.strategy", key);
+        }
         try {
             StrategyDryRun.Result result = dryRun.run(new StrategyDryRun.Request(key, body.version(), body.campaignId(),
                     body.phones(), body.timeZone(), body.start(), body.outcomes() == null ? List.of() : body.outcomes()));

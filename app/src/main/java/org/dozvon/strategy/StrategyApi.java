@@ -137,9 +137,11 @@ class StrategyApi {
     @RequiresPermission(Permission.STRATEGIES_MANAGE)
     ResponseEntity<?> migrate(@PathVariable String key, @RequestBody MigrationRequest request,
                               @AuthenticationPrincipal DozvonUser user) {
+        models.latestProcess(key);
         if (request == null || request.from() == null || request.to() == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                    text(new Violation("from", "strategies.migration.fromTo")));
+            String reason = text(new Violation("from", "strategies.migration.fromTo"));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reason);
+            problem.setProperty("errors", Map.of(request == null || request.from() == null ? "from" : "to", reason));
             return ResponseEntity.unprocessableEntity().body(problem);
         }
         try {

@@ -74,8 +74,13 @@ class DryRunTests extends StrategyTestBase {
                 .anyMatch(text -> text.startsWith("NO_ANSWER, code NO_ANSWER (RETRY); attempts: 1 on this phone"))
                 .contains("the table chose FINISH; final status: Do not call", "Do not call");
 
-        HttpResponse<String> wrong = send("POST", "/api/v1/strategies/nope/dry-run", """
+        HttpResponse<String> unknown = send("POST", "/api/v1/strategies/nope/dry-run", """
                 {"phones": ["12"], "timeZone": "Mars/Olympus", "outcomes": []}""");
+        assertThat(unknown.statusCode()).as("the path names no strategy").isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).get("detail").asText()).contains("'nope'");
+
+        HttpResponse<String> wrong = send("POST", "/api/v1/strategies/standard/dry-run", """
+                {"version": 999, "phones": ["12"], "timeZone": "Mars/Olympus", "outcomes": []}""");
         assertThat(wrong.statusCode()).isEqualTo(422);
         JsonNode errors = json.readTree(wrong.body()).get("errors");
         assertThat(errors.fieldNames()).toIterable().containsExactlyInAnyOrder("phones", "timeZone", "strategyKey", "outcomes");
