@@ -108,11 +108,18 @@ class ImportsApiTests extends ApplicationTestBase {
     }
 
     @Test
-    void aBadMappingOrAMissingColumnIsRefusedNamingIt() {
+    void aBadMappingOrAMissingColumnIsRefusedNamingIt() throws Exception {
         assertThat(ApiPaging.refusedParameter(postCsv("?mapping=not-json", "a,b\n1,2\n"), "mapping"))
                 .startsWith("mapping must be a JSON object");
         assertThat(ApiPaging.refusedParameter(postCsv("", "Phone\n+79120000001\n"), "mapping"))
                 .contains("ia_name_" + s);
+        HttpResponse<String> noFile = portal().apiMultipart("/api/v1/contact-lists/" + listId + "/imports",
+                java.util.Map.of("mapping", "{}"), "admin", ADMIN_PASSWORD);
+        ApiPaging.refusedParameter(noFile, "file");
+        HttpResponse<String> noList = portal().apiMultipart("/api/v1/contact-lists/999999999/imports",
+                java.util.Map.of("mapping", "{}", "file",
+                        java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("no-list", ".csv"), "a\n1\n")), "admin", ADMIN_PASSWORD);
+        assertThat(noList.statusCode()).as(noList.body()).isEqualTo(404);
         HttpResponse<String> unknownList = api().get("/api/v1/imports?listId=999999999", "en");
         assertThat(ApiPaging.read(unknownList.body()).get("items")).isEmpty();
     }
