@@ -3,12 +3,14 @@ package org.dozvon.agents;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.dozvon.campaigns.CallbackType;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/operators} and {@code /api/v1/skills}: operators, their states and skills over REST. */
@@ -33,10 +36,27 @@ class OperatorsApi {
         this.problems = problems;
     }
 
+    /**
+     * Operators in id order ({@link ApiPage}), each with its current state, since when ({@code stateSince}) and the
+     * campaign it works for now.
+     *
+     * @param state      only operators in this state now
+     * @param campaignId only operators working for this campaign now
+     * @param q          only operators whose name contains this (any case)
+     */
     @GetMapping("/api/v1/operators")
     @RequiresPermission(Permission.OPERATORS_VIEW)
-    List<OperatorView> list() {
-        return operators.all();
+    ApiPage<OperatorView> list(@RequestParam(required = false) OperatorState state,
+                               @RequestParam(required = false) Long campaignId,
+                               @RequestParam(defaultValue = "") String q,
+                               @RequestParam(required = false) String cursor,
+                               @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(operators.all().stream()
+                .filter(operator -> state == null || operator.state() == state)
+                .filter(operator -> campaignId == null || campaignId.equals(operator.campaignId()))
+                .filter(operator -> text.isEmpty() || operator.name().toLowerCase(Locale.ROOT).contains(text))
+                .toList(), cursor, limit, OperatorView::id, operator -> operator);
     }
 
     @GetMapping("/api/v1/operators/{id}")
@@ -154,10 +174,24 @@ class OperatorsApi {
         return ResponseEntity.ok(get(id));
     }
 
+    /**
+     * Phones in id order ({@link ApiPage}).
+     *
+     * @param q    only phones whose endpoint or description contains this (any case)
+     * @param free true: only phones nobody works from now; false: only those in use
+     */
     @GetMapping("/api/v1/extensions")
     @RequiresPermission(Permission.OPERATORS_VIEW)
-    List<Extension> extensions() {
-        return operators.extensions();
+    ApiPage<Extension> extensions(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Boolean free,
+                                  @RequestParam(required = false) String cursor,
+                                  @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(operators.extensions().stream()
+                .filter(extension -> free == null || free == (extension.inUseBy() == null))
+                .filter(extension -> text.isEmpty() || extension.endpoint().toLowerCase(Locale.ROOT).contains(text)
+                        || (extension.description() != null
+                        && extension.description().toLowerCase(Locale.ROOT).contains(text)))
+                .toList(), cursor, limit, Extension::id, extension -> extension);
     }
 
     /** Body {@code {"endpoint": "PJSIP/101", "description": "..."}}. */
@@ -176,10 +210,23 @@ class OperatorsApi {
                 : problems.refused(HttpStatus.NOT_FOUND, "extensions.error.notFound", id);
     }
 
+    /** Skills in id order ({@link ApiPage}); {@code q} keeps those whose name contains it (any case). */
     @GetMapping("/api/v1/skills")
     @RequiresPermission(Permission.OPERATORS_VIEW)
-    List<Skill> skills() {
-        return operators.skillList();
+    ApiPage<Skill> skills(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(operators.skillList().stream()
+                .filter(skill -> text.isEmpty() || skill.name().toLowerCase(Locale.ROOT).contains(text)).toList(),
+                cursor, limit, Skill::id, skill -> skill);
+    }
+
+    @GetMapping("/api/v1/skills/{id}")
+    @RequiresPermission(Permission.OPERATORS_VIEW)
+    ResponseEntity<?> getSkill(@PathVariable long id) {
+        return operators.skillList().stream().filter(skill -> skill.id() == id).findFirst()
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> problems.refused(HttpStatus.NOT_FOUND, "skills.error.notFound", id));
     }
 
     @PostMapping("/api/v1/skills")

@@ -72,12 +72,20 @@ class CallbackStore {
 
     /** Open callbacks whose window holds {@code now}, earliest window first. */
     List<Callback> due(Instant now, Long campaignId, int limit) {
+        return due(now, campaignId, null, 0, limit);
+    }
+
+    /** As {@link #due(Instant, Long, int)}, after the keyset position ({@code afterFrom}, {@code afterId}) when given. */
+    List<Callback> due(Instant now, Long campaignId, Instant afterFrom, long afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                          from callback c
                         where c.status in ('PENDING', 'DUE') and c.window_from <= :now and c.window_to > :now
                           and (cast(:campaign as bigint) is null or c.campaign_id = :campaign)
+                          and (cast(:afterFrom as timestamptz) is null or (c.window_from, c.id) > (:afterFrom, :afterId))
                         order by c.window_from, c.id limit :limit""")
-                .param("now", Timestamp.from(now)).param("campaign", campaignId).param("limit", limit)
+                .param("now", Timestamp.from(now)).param("campaign", campaignId)
+                .param("afterFrom", afterFrom == null ? null : Timestamp.from(afterFrom)).param("afterId", afterId)
+                .param("limit", limit)
                 .query(CallbackStore::callback).list();
     }
 
@@ -155,7 +163,10 @@ class CallbackStore {
             sql.append(" and c.contact_id = :contact");
         }
         if (filter.windowFrom() != null) {
-            sql.append(" and c.window_from >= :fromDay and c.window_from < :toDay");
+            sql.append(" and c.window_from >= :fromDay");
+        }
+        if (filter.windowTo() != null) {
+            sql.append(" and c.window_from < :toDay");
         }
         if (filter.beforeFrom() != null) {
             sql.append(" and (c.window_from, c.id) < (:beforeFrom, :beforeId)");
@@ -175,8 +186,10 @@ class CallbackStore {
             statement = statement.param("contact", filter.contactId());
         }
         if (filter.windowFrom() != null) {
-            statement = statement.param("fromDay", Timestamp.from(filter.windowFrom()))
-                    .param("toDay", Timestamp.from(filter.windowTo()));
+            statement = statement.param("fromDay", Timestamp.from(filter.windowFrom()));
+        }
+        if (filter.windowTo() != null) {
+            statement = statement.param("toDay", Timestamp.from(filter.windowTo()));
         }
         if (filter.beforeFrom() != null) {
             statement = statement.param("beforeFrom", Timestamp.from(filter.beforeFrom())).param("beforeId", filter.beforeId());
@@ -194,8 +207,8 @@ class CallbackStore {
     }
 
     /**
-     * Which callbacks to list; null fields do not filter. {@code windowFrom}..{@code windowTo} bound the
-     * start of the window (a day, say); {@code beforeFrom} and {@code beforeId} are the keyset position.
+     * Which callbacks to list; null fields do not filter. {@code windowFrom} (included) and {@code windowTo}
+     * (excluded) bound the start of the window (a day, say); {@code beforeFrom} and {@code beforeId} are the keyset position.
      */
     record CallbackFilter(CallbackStatus status, String operator, Long campaignId, Long contactId,
                           Instant windowFrom, Instant windowTo, Instant beforeFrom, Long beforeId) {

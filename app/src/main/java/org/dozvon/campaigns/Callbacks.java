@@ -125,6 +125,11 @@ public class Callbacks {
         return store.due(now, campaignId, limit);
     }
 
+    /** As {@link #due(Instant, Long, int)}, after a keyset position ({@code afterFrom} null: from the first). */
+    List<Callback> due(Instant now, Long campaignId, Instant afterFrom, long afterId, int limit) {
+        return store.due(now, campaignId, afterFrom, afterId, limit);
+    }
+
     /**
      * How many open callbacks each campaign has now: due (the window holds now) and later (the window opens later).
      * Campaigns without any are absent.

@@ -4,9 +4,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
+import org.dozvon.web.InvalidRequest;
 import org.dozvon.web.Problems;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
@@ -28,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/callbacks")
 class CallbacksApi {
 
-    private static final int MAX_PAGE = 500;
-
     private final Callbacks callbacks;
     private final Problems problems;
     private final Clock clock;
@@ -41,36 +44,51 @@ class CallbacksApi {
     }
 
     /**
-     * Callbacks, latest window first, by keyset: pass an answer's {@code next} as {@code before}.
-     * {@code date} (with {@code zone}, default UTC) keeps those whose window starts that day.
+     * Callbacks, latest window first ({@link ApiPage}: keyset by the window's start, then id).
+     *
+     * @param date       only those whose window starts that day (in {@code zone}, default UTC)
+     * @param from       only those whose window starts at or after this time (ISO-8601 with offset)
+     * @param to         only those whose window starts before this time
+     * @param operator   only PERSONAL callbacks of this operator (user name)
      */
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    CallbackPage list(@RequestParam(required = false) CallbackStatus status,
-                      @RequestParam(required = false) String operator,
-                      @RequestParam(required = false) Long campaignId,
-                      @RequestParam(required = false) Long contactId,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                      @RequestParam(defaultValue = "UTC") ZoneId zone,
-                      @RequestParam(required = false) String before,
-                      @RequestParam(defaultValue = "100") int limit) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        CallbacksController.Keyset keyset = CallbacksController.Keyset.parse(before);
-        List<Callback> page = callbacks.find(new CallbackStore.CallbackFilter(status,
+    ApiPage<Callback> list(@RequestParam(required = false) CallbackStatus status,
+                           @RequestParam(required = false) String operator,
+                           @RequestParam(required = false) Long campaignId,
+                           @RequestParam(required = false) Long contactId,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                           @RequestParam(defaultValue = "UTC") ZoneId zone,
+                           @RequestParam(required = false) OffsetDateTime from,
+                           @RequestParam(required = false) OffsetDateTime to,
+                           @RequestParam(required = false) String cursor,
+                           @RequestParam(required = false) Integer limit) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidRequest("to", "api.param.range");
+        }
+        int size = ApiPage.limit(limit);
+        Keyset after = Keyset.decode(cursor);
+        Instant windowFrom = latest(date == null ? null : date.atStartOfDay(zone).toInstant(),
+                from == null ? null : from.toInstant());
+        Instant windowTo = earliest(date == null ? null : date.plusDays(1).atStartOfDay(zone).toInstant(),
+                to == null ? null : to.toInstant());
+        List<Callback> rows = callbacks.find(new CallbackStore.CallbackFilter(status,
                 operator == null || operator.isBlank() ? null : operator.strip(), campaignId, contactId,
-                date == null ? null : date.atStartOfDay(zone).toInstant(),
-                date == null ? null : date.plusDays(1).atStartOfDay(zone).toInstant(),
-                keyset == null ? null : keyset.windowFrom(), keyset == null ? null : keyset.id()), size + 1);
-        boolean more = page.size() > size;
-        List<Callback> shown = more ? page.subList(0, size) : page;
-        return new CallbackPage(shown, more ? CallbacksController.Keyset.of(shown.get(shown.size() - 1)) : null);
+                windowFrom, windowTo, after == null ? null : after.windowFrom(), after == null ? null : after.id()),
+                size + 1);
+        return ApiPage.of(rows, size, callback -> callback, Keyset::of);
     }
 
-    /** What is due now (by the server's clock), earliest window first. */
+    /** What is due now (by the server's clock), earliest window first ({@link ApiPage}). */
     @GetMapping("/due")
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<Callback> due(@RequestParam(required = false) Long campaignId, @RequestParam(defaultValue = "100") int limit) {
-        return callbacks.due(clock.instant(), campaignId, Math.max(1, Math.min(limit, MAX_PAGE)));
+    ApiPage<Callback> due(@RequestParam(required = false) Long campaignId, @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        Keyset after = Keyset.decode(cursor);
+        List<Callback> rows = callbacks.due(clock.instant(), campaignId, after == null ? null : after.windowFrom(),
+                after == null ? 0 : after.id(), size + 1);
+        return ApiPage.of(rows, size, callback -> callback, Keyset::of);
     }
 
     @GetMapping("/{id}")
@@ -108,6 +126,31 @@ class CallbacksApi {
         return callbacks.cancel(id, user.getUsername());
     }
 
-    record CallbackPage(List<Callback> items, String next) {
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** A position in a list of callbacks: the start of a callback's window and its id. */
+    private record Keyset(Instant windowFrom, long id) {
+
+        static Object[] of(Callback callback) {
+            return new Object[] {callback.windowFrom().toString(), callback.id()};
+        }
+
+        static Keyset decode(String cursor) {
+            List<Object> keys = ApiCursor.decode(cursor, 2);
+            if (keys == null) {
+                return null;
+            }
+            try {
+                return new Keyset(Instant.parse((String) keys.get(0)), ((Number) keys.get(1)).longValue());
+            } catch (ClassCastException | NullPointerException | DateTimeParseException e) {
+                throw new InvalidRequest("cursor", "api.cursor.invalid");
+            }
+        }
     }
 }

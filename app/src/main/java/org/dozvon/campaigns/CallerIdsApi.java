@@ -2,7 +2,9 @@ package org.dozvon.campaigns;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/caller-ids} and {@code /api/v1/caller-id-groups}: caller IDs and their groups over REST. */
@@ -28,10 +31,23 @@ class CallerIdsApi {
         this.problems = problems;
     }
 
+    /** Caller IDs in id order ({@link ApiPage}); {@code q} keeps those whose number or description contains it. */
     @GetMapping("/api/v1/caller-ids")
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<CallerId> numbers() {
-        return callerIds.numbers();
+    ApiPage<CallerId> numbers(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                              @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(callerIds.numbers().stream()
+                .filter(number -> text.isEmpty() || number.number().contains(text)
+                        || (number.description() != null && number.description().toLowerCase(Locale.ROOT).contains(text)))
+                .toList(), cursor, limit, CallerId::id, number -> number);
+    }
+
+    @GetMapping("/api/v1/caller-ids/{id}")
+    @RequiresPermission(Permission.CAMPAIGNS_VIEW)
+    CallerId number(@PathVariable long id) {
+        return callerIds.numbers().stream().filter(number -> number.id() == id).findFirst()
+                .orElseThrow(() -> new ReferenceNotFound("caller ID " + id));
     }
 
     /** Body: {@code {"number": "+74951234567", "description": "..."}}. */
@@ -53,10 +69,15 @@ class CallerIdsApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** Groups in id order ({@link ApiPage}); {@code q} keeps those whose name contains it (any case). */
     @GetMapping("/api/v1/caller-id-groups")
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<CallerIdGroup> groups() {
-        return callerIds.groups();
+    ApiPage<CallerIdGroup> groups(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                                  @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(callerIds.groups().stream()
+                .filter(group -> text.isEmpty() || group.name().toLowerCase(Locale.ROOT).contains(text)).toList(),
+                cursor, limit, CallerIdGroup::id, group -> group);
     }
 
     @GetMapping("/api/v1/caller-id-groups/{id}")

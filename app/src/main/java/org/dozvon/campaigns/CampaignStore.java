@@ -163,6 +163,20 @@ class CampaignStore {
         return load("select " + COLUMNS + " from campaign order by lower(name)", Map.of());
     }
 
+    /** Up to {@code size} campaigns after id {@code after} (null: from the first) in id order, of a status, named like {@code q}. */
+    List<CampaignView> page(CampaignStatus status, String q, Long after, int size) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("status", status == null ? null : status.name());
+        params.put("q", q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        params.put("after", after == null ? Long.MIN_VALUE : after);
+        params.put("size", size);
+        return load("select " + COLUMNS + " from campaign"
+                + " where (cast(:status as varchar) is null or status = :status)"
+                + " and (cast(:q as varchar) is null or lower(name) like :q)"
+                + " and id > :after order by id limit :size", params);
+    }
+
     List<CampaignView> withStatus(CampaignStatus status) {
         return load("select " + COLUMNS + " from campaign where status = :status order by weight desc, id",
                 Map.of("status", status.name()));

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 import org.dozvon.contacts.ContactFilter;
 import org.dozvon.contacts.ContactSelection;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,10 +59,21 @@ class CampaignsApi {
         this.problems = problems;
     }
 
+    /**
+     * Campaigns in id order ({@link ApiPage}).
+     *
+     * @param status only campaigns in this status
+     * @param q      only campaigns whose name contains this (any case)
+     */
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<CampaignDto> list() {
-        return store.all().stream().map(CampaignDto::of).toList();
+    ApiPage<CampaignDto> list(@RequestParam(required = false) CampaignStatus status,
+                              @RequestParam(defaultValue = "") String q,
+                              @RequestParam(required = false) String cursor,
+                              @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        return ApiPage.of(store.page(status, q, ApiCursor.decodeId(cursor), size + 1), size, CampaignDto::of,
+                campaign -> new Object[] {campaign.id()});
     }
 
     @GetMapping("/{id}")

@@ -2,7 +2,9 @@ package org.dozvon.campaigns;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/code-groups}: groups of operator completion codes over REST. */
@@ -30,10 +33,15 @@ class CodeGroupsApi {
         this.problems = problems;
     }
 
+    /** Groups in id order ({@link ApiPage}); {@code q} keeps those whose name contains it (any case). */
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<GroupDto> list() {
-        return codes.groups().stream().map(GroupDto::of).toList();
+    ApiPage<GroupDto> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                           @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(codes.groups().stream()
+                .filter(group -> text.isEmpty() || group.name().toLowerCase(Locale.ROOT).contains(text)).toList(),
+                cursor, limit, CodeGroup::id, GroupDto::of);
     }
 
     @GetMapping("/{id}")

@@ -1,9 +1,11 @@
 package org.dozvon.campaigns;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -32,14 +34,32 @@ class CompletionCodesApi {
         this.problems = problems;
     }
 
-    /** Every code, system codes first; {@code q} keeps those whose key or name contains it. */
+    /**
+     * Codes in id order ({@link ApiPage}).
+     *
+     * @param q        only codes whose key or name contains this (any case)
+     * @param active   only active (true) or inactive (false) codes
+     * @param groupId  only the codes of this code group (none for a group that does not exist)
+     * @param category only codes of this outcome category
+     * @param kind     only SYSTEM or OPERATOR codes
+     */
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<CodeDto> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Boolean active) {
-        return codes.codes().stream()
+    ApiPage<CodeDto> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Boolean active,
+                          @RequestParam(required = false) Long groupId,
+                          @RequestParam(required = false) OutcomeCategory category,
+                          @RequestParam(required = false) CodeKind kind,
+                          @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        Set<Long> members = groupId == null ? null : codes.groups().stream().filter(group -> group.id() == groupId)
+                .findFirst().map(group -> group.codes().stream().map(CompletionCode::id).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        return ApiPage.byId(codes.codes().stream()
                 .filter(code -> matches(code, q))
                 .filter(code -> active == null || code.active() == active)
-                .map(CodeDto::of).toList();
+                .filter(code -> members == null || members.contains(code.id()))
+                .filter(code -> category == null || code.category() == category)
+                .filter(code -> kind == null || code.kind() == kind)
+                .toList(), cursor, limit, CompletionCode::id, CodeDto::of);
     }
 
     @GetMapping("/{id}")

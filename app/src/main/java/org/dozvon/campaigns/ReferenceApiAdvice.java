@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** This module's REST refusals as RFC 7807 problems that say what was not found or why it cannot change. */
 @RestControllerAdvice(assignableTypes = {CompletionCodesApi.class, CodeGroupsApi.class, WorkingCalendarsApi.class,
-        CallbacksApi.class, ScriptsApi.class})
+        CallbacksApi.class, ScriptsApi.class, CallerIdsApi.class})
 class ReferenceApiAdvice {
 
     @ExceptionHandler(ReferenceNotFound.class)

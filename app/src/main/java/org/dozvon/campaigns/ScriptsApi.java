@@ -1,10 +1,11 @@
 package org.dozvon.campaigns;
 
 import java.net.URI;
-import java.util.List;
+import java.util.Locale;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/scripts}: call scripts and their questions over REST. */
@@ -30,10 +32,15 @@ class ScriptsApi {
         this.problems = problems;
     }
 
+    /** Scripts in id order ({@link ApiPage}); {@code q} keeps those whose name contains it (any case). */
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<Script> list() {
-        return scripts.scripts();
+    ApiPage<Script> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                         @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(scripts.scripts().stream()
+                .filter(script -> text.isEmpty() || script.name().toLowerCase(Locale.ROOT).contains(text)).toList(),
+                cursor, limit, Script::id, script -> script);
     }
 
     @GetMapping("/{id}")

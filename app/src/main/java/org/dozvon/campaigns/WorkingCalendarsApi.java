@@ -8,9 +8,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.dozvon.web.ApiPage;
+import org.dozvon.web.InvalidRequest;
 import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -47,10 +50,15 @@ class WorkingCalendarsApi {
         this.clock = clock;
     }
 
+    /** Calendars in id order ({@link ApiPage}); {@code q} keeps those whose name contains it (any case). */
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<WorkingCalendar> list() {
-        return calendars.calendars();
+    ApiPage<WorkingCalendar> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                                  @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(calendars.calendars().stream()
+                .filter(calendar -> text.isEmpty() || calendar.name().toLowerCase(Locale.ROOT).contains(text)).toList(),
+                cursor, limit, WorkingCalendar::id, calendar -> calendar);
     }
 
     /** The calendar with one year ({@code year}, default this year): its weekend days and listed dates. */
@@ -74,10 +82,11 @@ class WorkingCalendarsApi {
         if (date != null) {
             return ResponseEntity.ok(Map.of(date.toString(), calendars.dayType(id, date)));
         }
-        if (from == null || to == null || to.isBefore(from) || from.plusDays(3700).isBefore(to)) {
-            String reason = "Give date=YYYY-MM-DD, or from and to (from first, at most ten years apart)";
-            String field = from == null && to == null ? "date" : from == null ? "from" : "to";
-            return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, reason, Map.of(field, reason));
+        if (from == null || to == null) {
+            throw new InvalidRequest(from == null ? "from" : "to", "calendars.api.range");
+        }
+        if (to.isBefore(from) || from.plusDays(3700).isBefore(to)) {
+            throw new InvalidRequest("to", "calendars.api.range");
         }
         return ResponseEntity.ok(calendars.dayTypes(id, from, to));
     }
@@ -131,12 +140,11 @@ class WorkingCalendarsApi {
 
     @DeleteMapping("/{id}/days/{date}")
     @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
-    ResponseEntity<Void> removeDay(@PathVariable long id,
+    ResponseEntity<?> removeDay(@PathVariable long id,
                                    @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        if (!calendars.removeDay(id, date)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The calendar does not list " + date);
-        }
-        return ResponseEntity.noContent().build();
+        calendars.existing(id);
+        return calendars.removeDay(id, date) ? ResponseEntity.noContent().build()
+                : problems.refused(HttpStatus.NOT_FOUND, "calendars.api.dayNotListed", date);
     }
 
     /** Imports a calendar file sent as the body ({@code text/csv} or {@code text/plain}). */

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,17 +26,16 @@ class ChannelMessagesApi {
         this.journal = journal;
     }
 
-    /** Newest first; pass an answer's {@code nextBefore} as {@code before} for the next page. */
+    /** Messages newest first ({@link ApiPage}, keyset by id), of a channel, a status, a contact, a campaign. */
     @GetMapping
-    MessagePage list(@RequestParam(required = false) Channel channel, @RequestParam(required = false) MessageStatus status,
-                     @RequestParam(required = false) Long contactId, @RequestParam(required = false) Long before,
-                     @RequestParam(defaultValue = "50") int limit) {
-        int size = Math.max(1, Math.min(limit, 500));
-        List<MessageJournal.Message> rows = journal.page(channel, status, contactId, before, size + 1);
-        boolean more = rows.size() > size;
-        List<MessageJournal.Message> shown = more ? rows.subList(0, size) : rows;
-        return new MessagePage(shown.stream().map(m -> MessageDto.of(m, null)).toList(),
-                more ? shown.get(shown.size() - 1).id() : null);
+    ApiPage<MessageDto> list(@RequestParam(required = false) Channel channel,
+                             @RequestParam(required = false) MessageStatus status,
+                             @RequestParam(required = false) Long contactId, @RequestParam(required = false) Long campaignId,
+                             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        List<MessageJournal.Message> rows = journal.page(channel, status, contactId, campaignId,
+                ApiCursor.decodeId(cursor), size + 1);
+        return ApiPage.of(rows, size, m -> MessageDto.of(m, null), m -> new Object[] {m.id()});
     }
 
     /** One message with every attempt. */
@@ -43,9 +44,6 @@ class ChannelMessagesApi {
         MessageJournal.Message message = journal.find(id)
                 .orElseThrow(() -> new NotificationTemplates.NotFound("message " + id));
         return MessageDto.of(message, journal.attempts(id).stream().map(AttemptDto::of).toList());
-    }
-
-    record MessagePage(List<MessageDto> items, Long nextBefore) {
     }
 
     record MessageDto(long id, Channel channel, String templateCode, String recipient, String subject, String body,

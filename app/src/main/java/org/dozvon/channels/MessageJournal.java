@@ -152,16 +152,22 @@ class MessageJournal {
 
     /** Newest first by keyset on id: pass the last id shown as {@code before} for the next page. */
     List<Message> page(Channel channel, MessageStatus status, Long contactId, Long before, int size) {
+        return page(channel, status, contactId, null, before, size);
+    }
+
+    /** As {@link #page(Channel, MessageStatus, Long, Long, int)}, of one campaign too (null: any). */
+    List<Message> page(Channel channel, MessageStatus status, Long contactId, Long campaignId, Long before, int size) {
         return jdbc.sql("select " + COLUMNS + " from channel_message"
                         + " where id < :before"
                         + " and (cast(:channel as varchar) is null or channel = :channel)"
                         + " and (cast(:status as varchar) is null or status = :status)"
                         + " and (cast(:contact as bigint) is null or contact_id = :contact)"
+                        + " and (cast(:campaign as bigint) is null or campaign_id = :campaign)"
                         + " order by id desc limit :size")
                 .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("channel", channel == null ? null : channel.name())
                 .param("status", status == null ? null : status.name())
-                .param("contact", contactId).param("size", size)
+                .param("contact", contactId).param("campaign", campaignId).param("size", size)
                 .query(MessageJournal::message).list();
     }
 

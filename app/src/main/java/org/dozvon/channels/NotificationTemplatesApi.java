@@ -2,10 +2,10 @@ package org.dozvon.channels;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.ResponseEntity;
@@ -33,9 +33,11 @@ class NotificationTemplatesApi {
         this.problems = problems;
     }
 
+    /** Templates in code order ({@link ApiPage}), of one channel when {@code channel} is given. */
     @GetMapping
-    List<TemplateDto> list(@RequestParam(required = false) Channel channel) {
-        return templates.all(channel).stream().map(TemplateDto::of).toList();
+    ApiPage<TemplateDto> list(@RequestParam(required = false) Channel channel, @RequestParam(required = false) String cursor,
+                              @RequestParam(required = false) Integer limit) {
+        return ApiPage.byKey(templates.all(channel), cursor, limit, NotificationTemplate::code, TemplateDto::of);
     }
 
     @GetMapping("/{code}")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,11 +57,24 @@ class ContactListsApi {
         this.messages = messages;
     }
 
+    /**
+     * Fields in id order ({@link ApiPage}).
+     *
+     * @param type only fields of this type
+     * @param q    only fields whose code or name contains this (any case)
+     */
     @GetMapping("/contact-fields")
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    List<FieldDto> fields() {
+    ApiPage<FieldDto> fields(@RequestParam(required = false) FieldType type, @RequestParam(defaultValue = "") String q,
+                             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         Map<Long, Map<String, FieldVisibility>> access = catalogue.accessByField();
-        return catalogue.fields().stream().map(field -> FieldDto.of(field, access.getOrDefault(field.id(), Map.of()))).toList();
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(catalogue.fields().stream()
+                .filter(field -> type == null || field.type() == type)
+                .filter(field -> text.isEmpty() || field.code().toLowerCase(Locale.ROOT).contains(text)
+                        || field.name().toLowerCase(Locale.ROOT).contains(text))
+                .toList(), cursor, limit, ContactField::id,
+                field -> FieldDto.of(field, access.getOrDefault(field.id(), Map.of())));
     }
 
     @GetMapping("/contact-fields/{id}")
@@ -97,10 +111,15 @@ class ContactListsApi {
         return ResponseEntity.ok(field(id));
     }
 
+    /** Lists in id order ({@link ApiPage}); {@code q} keeps those whose name contains it (any case). */
     @GetMapping("/contact-lists")
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    List<ListDto> lists() {
-        return catalogue.lists().stream().map(list -> ListDto.of(contactLists.schemaOf(list), list.contactCount())).toList();
+    ApiPage<ListDto> lists(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                           @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(catalogue.lists().stream()
+                .filter(list -> text.isEmpty() || list.name().toLowerCase(Locale.ROOT).contains(text)).toList(),
+                cursor, limit, ContactList::id, list -> ListDto.of(contactLists.schemaOf(list), list.contactCount()));
     }
 
     @GetMapping("/contact-lists/{id}")
@@ -127,9 +146,11 @@ class ContactListsApi {
             }
         }
         if (!unknown.isEmpty()) {
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown field codes: " + unknown, null);
+            String detail = "Unknown field codes: " + unknown;
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, detail, Map.of("fields", detail));
         }
-        Set<Long> required = request.fields().stream().filter(NewList.ListFieldDto::required)
+        Set<Long> required = (request.fields() == null ? List.<NewList.ListFieldDto>of() : request.fields()).stream()
+                .filter(NewList.ListFieldDto::required)
                 .map(field -> idsByCode.get(field.code())).collect(Collectors.toSet());
         ContactCatalogue.Result result = catalogue.saveList(null, request.name(), request.description(), fieldIds, required);
         if (!result.ok()) {
@@ -198,11 +219,11 @@ class ContactListsApi {
 
     @DeleteMapping("/contact-lists/{id}/contacts/{contactId}")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
-    ResponseEntity<Void> deleteContact(@PathVariable long id, @PathVariable long contactId) {
-        if (store.delete(id, List.of(contactId)) == 0) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Contact list " + id + " has no contact " + contactId);
-        }
-        return ResponseEntity.noContent().build();
+    ResponseEntity<?> deleteContact(@PathVariable long id, @PathVariable long contactId) {
+        contactLists.schema(id).orElseThrow(() -> new ContactCatalogue.NotFound("contact list " + id));
+        return store.delete(id, List.of(contactId)) == 0
+                ? problem(HttpStatus.NOT_FOUND, "There is no contact " + contactId + " in list " + id, null)
+                : ResponseEntity.noContent().build();
     }
 
     private static Map<String, String> asText(Map<String, Object> contact) {

@@ -2,13 +2,16 @@ package org.dozvon.contacts;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
+import org.dozvon.web.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,15 +30,28 @@ import org.springframework.web.server.ResponseStatusException;
 class DncApi {
 
     private final DncLists dnc;
+    private final Problems problems;
 
-    DncApi(DncLists dnc) {
+    DncApi(DncLists dnc, Problems problems) {
         this.dnc = dnc;
+        this.problems = problems;
     }
 
+    /** DNC lists in id order ({@link ApiPage}); {@code q} keeps those whose name contains it (any case). */
     @GetMapping
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    List<DncStore.DncList> lists() {
-        return dnc.lists();
+    ApiPage<DncStore.DncList> lists(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                                    @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(dnc.lists().stream()
+                .filter(list -> text.isEmpty() || list.name().toLowerCase(Locale.ROOT).contains(text)).toList(),
+                cursor, limit, DncStore.DncList::id, list -> list);
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(Permission.CONTACTS_VIEW)
+    DncStore.DncList list(@PathVariable long id) {
+        return dnc.list(id);
     }
 
     @PostMapping
@@ -43,23 +59,27 @@ class DncApi {
     ResponseEntity<?> create(@RequestBody NewDncList request) {
         ContactCatalogue.Result result = dnc.save(null, request.name(), request.description());
         if (!result.ok()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "The DNC list needs a name that no other DNC list has");
-            return ResponseEntity.unprocessableEntity().body(problem);
+            return problems.invalid(result.violations());
         }
         return ResponseEntity.created(URI.create("/api/v1/dnc-lists/" + result.id())).body(dnc.list(result.id()));
     }
 
-    /** Entries newest first, by keyset: pass the {@code nextBefore} of one answer as {@code before}. */
+    /**
+     * Entries newest first ({@link ApiPage}, keyset by id).
+     *
+     * @param q    only entries whose value contains this (a number's digits, part of an address)
+     * @param kind only PHONE or EMAIL entries
+     */
     @GetMapping("/{id}/entries")
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    EntryPage entries(@PathVariable long id, @RequestParam(required = false) Long before,
-                      @RequestParam(defaultValue = "") String q) {
+    ApiPage<DncStore.Entry> entries(@PathVariable long id, @RequestParam(defaultValue = "") String q,
+                                    @RequestParam(required = false) DncStore.Kind kind,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(required = false) Integer limit) {
         dnc.list(id);
-        List<DncStore.Entry> page = dnc.entries(id, q, before);
-        boolean more = page.size() > DncLists.PAGE_SIZE;
-        List<DncStore.Entry> shown = more ? page.subList(0, DncLists.PAGE_SIZE) : page;
-        return new EntryPage(shown, more ? shown.get(shown.size() - 1).id() : null);
+        int size = ApiPage.limit(limit);
+        List<DncStore.Entry> rows = dnc.entries(id, q, kind, ApiCursor.decodeId(cursor), size + 1);
+        return ApiPage.of(rows, size, entry -> entry, entry -> new Object[] {entry.id()});
     }
 
     /** Body: phone numbers (any usual format) and e-mail addresses. */
@@ -72,16 +92,12 @@ class DncApi {
 
     @DeleteMapping("/{id}/entries/{entryId}")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
-    ResponseEntity<Void> remove(@PathVariable long id, @PathVariable long entryId) {
-        if (!dnc.remove(id, entryId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "DNC list " + id + " has no entry " + entryId);
-        }
-        return ResponseEntity.noContent().build();
+    ResponseEntity<?> remove(@PathVariable long id, @PathVariable long entryId) {
+        dnc.list(id);
+        return dnc.remove(id, entryId) ? ResponseEntity.noContent().build()
+                : problems.refused(HttpStatus.NOT_FOUND, "dnc.api.noEntry", String.valueOf(entryId), String.valueOf(id));
     }
 
     record NewDncList(String name, String description) {
-    }
-
-    record EntryPage(List<DncStore.Entry> items, Long nextBefore) {
     }
 }

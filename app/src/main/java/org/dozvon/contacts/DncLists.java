@@ -45,6 +45,11 @@ public class DncLists {
         return store.entries(listId, text, before == null ? Long.MAX_VALUE : before, PAGE_SIZE + 1);
     }
 
+    /** Up to {@code size} entries newest first, before id {@code before} (null: from the newest), of one kind. */
+    List<DncStore.Entry> entries(long listId, String text, DncStore.Kind kind, Long before, int size) {
+        return store.entries(listId, text, kind, before == null ? Long.MAX_VALUE : before, size);
+    }
+
     @Transactional
     ContactCatalogue.Result save(Long id, String name, String description) {
         List<Violation> violations = new ArrayList<>();

@@ -94,14 +94,25 @@ class DncStore {
 
     /** Entries by keyset (descending id), optionally only those containing {@code text}. */
     List<Entry> entries(long listId, String text, long before, int size) {
+        return entries(listId, text, null, before, size);
+    }
+
+    /** Entries newest first before id {@code before}, whose value contains {@code text}, of one kind (null: both). */
+    List<Entry> entries(long listId, String text, Kind kind, long before, int size) {
         StringBuilder sql = new StringBuilder("select id, kind, value, comment, created_at from dnc_entry where list_id = :list and id < :before");
         if (text != null && !text.isBlank()) {
             sql.append(" and value like :text");
+        }
+        if (kind != null) {
+            sql.append(" and kind = :kind");
         }
         sql.append(" order by id desc limit :size");
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("list", listId).param("before", before).param("size", size);
         if (text != null && !text.isBlank()) {
             statement = statement.param("text", "%" + text.strip().toLowerCase().replace("%", "") + "%");
+        }
+        if (kind != null) {
+            statement = statement.param("kind", kind.name());
         }
         return statement.query(DncStore::entry).list();
     }

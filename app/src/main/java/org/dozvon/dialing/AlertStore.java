@@ -97,14 +97,16 @@ class AlertStore {
     }
 
     /** Newest first, below {@code before} when given. */
-    List<Alert> page(boolean openOnly, Long campaignId, Long before, int limit) {
+    List<Alert> page(boolean openOnly, Long campaignId, AlertKind kind, Long before, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                         from alert
                         where (not :open or acknowledged_at is null)
                           and (cast(:campaign as bigint) is null or campaign_id = :campaign)
+                          and (cast(:kind as varchar) is null or kind = :kind)
                           and (cast(:before as bigint) is null or id < :before)
                         order by id desc limit :limit""")
-                .param("open", openOnly).param("campaign", campaignId).param("before", before).param("limit", limit)
+                .param("open", openOnly).param("campaign", campaignId).param("kind", kind == null ? null : kind.name())
+                .param("before", before).param("limit", limit)
                 .query(this::alert).list();
     }
 

@@ -59,7 +59,12 @@ public class Alerts {
      * @param limit      at most this many (1–500)
      */
     public List<Alert> page(boolean openOnly, Long campaignId, Long before, int limit) {
-        return store.page(openOnly, campaignId, before, Math.max(1, Math.min(500, limit)));
+        return store.page(openOnly, campaignId, null, before, Math.max(1, Math.min(500, limit)));
+    }
+
+    /** As {@link #page(boolean, Long, Long, int)}, of one kind too (null: any); at most 1001. */
+    public List<Alert> page(boolean openOnly, Long campaignId, AlertKind kind, Long before, int limit) {
+        return store.page(openOnly, campaignId, kind, before, Math.max(1, Math.min(1001, limit)));
     }
 
     /** The campaign's open auto-stop alert: while there is one, the campaign may not run. */

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,20 +41,21 @@ class AlertsApi {
     }
 
     /**
-     * @param open       only the alerts not acknowledged
+     * Alerts newest first ({@link ApiPage}, keyset by id).
+     *
+     * @param open       true: only the alerts not acknowledged; false or absent: all
      * @param campaignId only this campaign's
-     * @param before     only alerts with a smaller id: the previous answer's {@code nextBefore}
-     * @param limit      at most this many (1–500)
+     * @param kind       only alerts of this kind
      */
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    AlertPage list(@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) Long campaignId,
-                   @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
-        int size = Math.max(1, Math.min(limit, 500));
-        List<Alert> rows = alerts.page(open, campaignId, before, size + 1);
-        boolean more = rows.size() > size;
-        List<Alert> shown = more ? rows.subList(0, size) : rows;
-        return new AlertPage(shown.stream().map(this::dto).toList(), more ? shown.get(shown.size() - 1).id() : null);
+    ApiPage<AlertDto> list(@RequestParam(defaultValue = "false") boolean open,
+                           @RequestParam(required = false) Long campaignId,
+                           @RequestParam(required = false) AlertKind kind,
+                           @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        List<Alert> rows = alerts.page(open, campaignId, kind, ApiCursor.decodeId(cursor), size + 1);
+        return ApiPage.of(rows, size, this::dto, alert -> new Object[] {alert.id()});
     }
 
     @GetMapping("/{id}")
@@ -81,9 +84,6 @@ class AlertsApi {
         String message = messages.getMessage(a.messageKey(), a.messageArguments(), LocaleContextHolder.getLocale());
         return new AlertDto(a.id(), a.kind(), a.open(), a.campaignId(), a.node(), a.raisedAt(), message, a.parameters(),
                 a.resolvedAt(), a.acknowledgedBy(), a.acknowledgedAt());
-    }
-
-    record AlertPage(List<AlertDto> items, Long nextBefore) {
     }
 
     /**

@@ -1,11 +1,16 @@
 package org.dozvon.dialing;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.campaigns.OutcomeCategory;
 import org.dozvon.telephony.SpyMode;
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
+import org.dozvon.web.InvalidRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,16 +45,28 @@ class CallAttemptsApi {
     }
 
     /**
+     * Attempts newest first ({@link ApiPage}, keyset by id).
+     *
      * @param campaignId only this campaign's
      * @param contactId  only this contact's
-     * @param before     only attempts with a smaller id (the next page: the last id of this one)
-     * @param limit      at most this many (1–500)
+     * @param outcome    only attempts that ended so
+     * @param from       only attempts queued at or after this moment (ISO-8601 with offset)
+     * @param to         only attempts queued before this moment
      */
     @GetMapping("/api/v1/call-attempts")
     @RequiresPermission(Permission.CAMPAIGNS_VIEW)
-    List<CallRecord> list(@RequestParam(required = false) Long campaignId, @RequestParam(required = false) Long contactId,
-                          @RequestParam(required = false) Long before, @RequestParam(defaultValue = "100") int limit) {
-        return records.list(campaignId, contactId, before, limit);
+    ApiPage<CallRecord> list(@RequestParam(required = false) Long campaignId, @RequestParam(required = false) Long contactId,
+                             @RequestParam(required = false) OutcomeCategory outcome,
+                             @RequestParam(required = false) OffsetDateTime from,
+                             @RequestParam(required = false) OffsetDateTime to,
+                             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidRequest("to", "api.param.range");
+        }
+        int size = ApiPage.limit(limit);
+        List<CallRecord> rows = records.list(campaignId, contactId, outcome, from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(), ApiCursor.decodeId(cursor), size + 1);
+        return ApiPage.of(rows, size, call -> call, call -> new Object[] {call.attemptId()});
     }
 
     /** The supervisor's phone and how it joins: LISTEN (the default), WHISPER or BARGE. */

@@ -46,13 +46,32 @@ public class CallRecords {
      * @param limit      at most this many (1–500)
      */
     public List<CallRecord> list(Long campaignId, Long contactId, Long before, int limit) {
+        return list(campaignId, contactId, null, null, null, before, Math.max(1, Math.min(500, limit)));
+    }
+
+    /**
+     * Attempts newest first, as {@link #list(Long, Long, Long, int)} with more filters.
+     *
+     * @param outcome only attempts that ended so (the call's own outcome, as {@link CallRecord#outcome})
+     * @param from    only attempts queued at or after this moment (null: any)
+     * @param to      only attempts queued before this moment (null: any)
+     * @param limit   at most this many (1–1001)
+     */
+    public List<CallRecord> list(Long campaignId, Long contactId, OutcomeCategory outcome, Instant from, Instant to,
+                                 Long before, int limit) {
         return jdbc.sql(SELECT + """
                          where (cast(:campaign as bigint) is null or a.campaign_id = :campaign)
                           and (cast(:contact as bigint) is null or a.contact_id = :contact)
+                          and (cast(:outcome as varchar) is null or a.outcome = :outcome)
+                          and (cast(:from as timestamptz) is null or a.queued_at >= :from)
+                          and (cast(:to as timestamptz) is null or a.queued_at < :to)
                           and (cast(:before as bigint) is null or a.dial_request_id < :before)
                         order by a.dial_request_id desc limit :limit""")
-                .param("campaign", campaignId).param("contact", contactId).param("before", before)
-                .param("limit", Math.max(1, Math.min(500, limit)))
+                .param("campaign", campaignId).param("contact", contactId)
+                .param("outcome", outcome == null ? null : outcome.name())
+                .param("from", from == null ? null : Timestamp.from(from))
+                .param("to", to == null ? null : Timestamp.from(to)).param("before", before)
+                .param("limit", Math.max(1, Math.min(1001, limit)))
                 .query((rs, row) -> record(rs)).list();
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/connectors}: connectors and their selection order over REST. */
@@ -32,13 +34,21 @@ class ConnectorsApi {
         this.problems = problems;
     }
 
-    /** The selection order and every connector with its calls in progress. */
+    /** Connectors in id order ({@link ApiPage}), each with its calls in progress; {@code active} keeps those (not) in use. */
     @GetMapping
     @RequiresPermission(Permission.TELEPHONY_MANAGE)
-    Overview list() {
+    ApiPage<ConnectorDto> list(@RequestParam(required = false) Boolean active, @RequestParam(required = false) String cursor,
+                               @RequestParam(required = false) Integer limit) {
         Map<Long, Integer> busy = connectors.busy();
-        return new Overview(connectors.selection(), connectors.all().stream()
-                .map(c -> ConnectorDto.of(c, busy.getOrDefault(c.id(), 0))).toList());
+        return ApiPage.byId(connectors.all().stream().filter(c -> active == null || c.active() == active).toList(),
+                cursor, limit, Connector::id, c -> ConnectorDto.of(c, busy.getOrDefault(c.id(), 0)));
+    }
+
+    /** How a call picks its connector: {@code {"selection": "ROUND_ROBIN"}}. */
+    @GetMapping("/selection")
+    @RequiresPermission(Permission.TELEPHONY_MANAGE)
+    SelectionRequest selection() {
+        return new SelectionRequest(connectors.selection());
     }
 
     @GetMapping("/{id}")
@@ -76,15 +86,12 @@ class ConnectorsApi {
     /** Body: {@code {"selection": "ROUND_ROBIN"}}. */
     @PutMapping("/selection")
     @RequiresPermission(Permission.TELEPHONY_MANAGE)
-    ResponseEntity<?> selection(@RequestBody SelectionRequest request) {
+    ResponseEntity<?> changeSelection(@RequestBody SelectionRequest request) {
         if (request.selection() == null) {
             return problems.invalid(List.of(new Violation("selection", "connectors.error.selection")));
         }
         connectors.selection(request.selection());
-        return ResponseEntity.ok(list());
-    }
-
-    record Overview(ConnectorSelection selection, List<ConnectorDto> connectors) {
+        return ResponseEntity.ok(selection());
     }
 
     record ConnectorDto(long id, String name, int position, int capacity, String trunk, boolean active, int busy) {

@@ -1,10 +1,11 @@
 package org.dozvon.dialing;
 
 import java.net.URI;
-import java.util.List;
+import java.util.Locale;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/ivr-numbers}: the IVR numbers operators transfer customers to, over REST. */
@@ -31,10 +33,16 @@ class IvrNumbersApi {
         this.problems = problems;
     }
 
+    /** IVR numbers in id order ({@link ApiPage}); {@code q} keeps those whose code or name contains it (any case). */
     @GetMapping
     @RequiresPermission(Permission.OPERATORS_VIEW)
-    List<IvrNumber> list() {
-        return numbers.all();
+    ApiPage<IvrNumber> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) Integer limit) {
+        String text = q.strip().toLowerCase(Locale.ROOT);
+        return ApiPage.byId(numbers.all().stream()
+                .filter(number -> text.isEmpty() || number.code().toLowerCase(Locale.ROOT).contains(text)
+                        || (number.name() != null && number.name().toLowerCase(Locale.ROOT).contains(text)))
+                .toList(), cursor, limit, IvrNumber::id, number -> number);
     }
 
     @GetMapping("/{id}")

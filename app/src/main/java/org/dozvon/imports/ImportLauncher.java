@@ -126,7 +126,7 @@ class ImportLauncher implements DisposableBean {
         try (TabularFile opened = TabularFiles.open(file, fileName, ReadOptions.DEFAULTS)) {
             header = opened.header();
         } catch (TabularFileException e) {
-            return Started.refused(List.of(e.getMessage()));
+            return Started.refusedFile(List.of(e.getMessage()));
         }
         ImportMapping importMapping = new ImportMapping(mapping);
         List<String> problems = importMapping.problems(header, schema, updateExisting);
@@ -205,13 +205,18 @@ class ImportLauncher implements DisposableBean {
         return executor;
     }
 
-    record Started(Long runId, List<String> problems) {
+    /** @param field what the problems are about: {@code file} (it cannot be read) or {@code mapping} */
+    record Started(Long runId, List<String> problems, String field) {
         static Started ok(long runId) {
-            return new Started(runId, List.of());
+            return new Started(runId, List.of(), null);
         }
 
         static Started refused(List<String> problems) {
-            return new Started(null, problems);
+            return new Started(null, problems, "mapping");
+        }
+
+        static Started refusedFile(List<String> problems) {
+            return new Started(null, problems, "file");
         }
     }
 }

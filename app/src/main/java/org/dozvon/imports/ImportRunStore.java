@@ -63,6 +63,17 @@ class ImportRunStore {
                 .query(this::run).list();
     }
 
+    /** Runs newest first before id {@code before} (null: from the newest), into a list, in a status (null: any). */
+    List<ImportRun> page(Long listId, ImportRun.Status status, Long before, int size) {
+        return jdbc.sql("select " + COLUMNS + " from import_run r join contact_list l on l.id = r.list_id"
+                        + " where (cast(:list as bigint) is null or r.list_id = :list)"
+                        + " and (cast(:status as varchar) is null or r.status = :status)"
+                        + " and r.id < :before order by r.id desc limit :size")
+                .param("list", listId).param("status", status == null ? null : status.name())
+                .param("before", before == null ? Long.MAX_VALUE : before).param("size", size)
+                .query(this::run).list();
+    }
+
     List<ImportRun> unfinished() {
         return jdbc.sql("select " + COLUMNS + " from import_run r join contact_list l on l.id = r.list_id"
                         + " where r.status in ('QUEUED', 'RUNNING') order by r.id")

@@ -8,6 +8,9 @@ import org.dozvon.Violation;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
+import org.dozvon.web.ApiCursor;
+import org.dozvon.web.ApiPage;
+import org.dozvon.web.InvalidRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -45,17 +48,34 @@ class StrategyApi {
         this.messages = messages;
     }
 
-    /** Strategies and decision tables by key, with their latest versions; {@code page} and {@code size} page both. */
+    /**
+     * The strategies (BPMN processes) in key order ({@link ApiPage}), each with its latest version, the number of
+     * versions and running instances, and the campaigns that use it. Decision tables: {@code /decisions}.
+     */
     @GetMapping
-    Map<String, StrategyModels.Page<?>> list(@RequestParam(defaultValue = "1") int page,
-                                             @RequestParam(defaultValue = "20") int size) {
-        return Map.of("processes", models.processes(page, size), "decisions", models.decisions(page, size));
+    ApiPage<StrategyModels.ProcessSummary> list(@RequestParam(required = false) String cursor,
+                                                @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        return ApiPage.of(models.processesAfter(textKey(cursor), size + 1), size, process -> process,
+                process -> new Object[] {process.key()});
     }
 
+    /** The decision tables (DMN) in key order ({@link ApiPage}), with the strategies that call them. */
+    @GetMapping("/decisions")
+    ApiPage<StrategyModels.DecisionSummary> decisions(@RequestParam(required = false) String cursor,
+                                                      @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        return ApiPage.of(models.decisionsAfter(textKey(cursor), size + 1), size, decision -> decision,
+                decision -> new Object[] {decision.key()});
+    }
+
+    /** A strategy's versions, newest first ({@link ApiPage}, keyset by version). */
     @GetMapping("/processes/{key}/versions")
-    StrategyModels.Page<StrategyModels.ProcessVersion> processVersions(@PathVariable String key,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        return models.processVersions(key, page, size);
+    ApiPage<StrategyModels.ProcessVersion> processVersions(@PathVariable String key,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        return ApiPage.of(models.processVersionsBefore(key, version(cursor), size + 1), size, version -> version,
+                version -> new Object[] {version.version()});
     }
 
     /** One version, with the number of instances waiting in each activity. */
@@ -70,10 +90,13 @@ class StrategyApi {
         return StrategyController.download(models.processXml(key, version));
     }
 
+    /** A decision table's versions, newest first ({@link ApiPage}, keyset by version). */
     @GetMapping("/decisions/{key}/versions")
-    StrategyModels.Page<StrategyModels.DecisionVersion> decisionVersions(@PathVariable String key,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        return models.decisionVersions(key, page, size);
+    ApiPage<StrategyModels.DecisionVersion> decisionVersions(@PathVariable String key,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        return ApiPage.of(models.decisionVersionsBefore(key, version(cursor), size + 1), size, version -> version,
+                version -> new Object[] {version.version()});
     }
 
     @GetMapping("/decisions/{key}/versions/{version}")
@@ -139,10 +162,8 @@ class StrategyApi {
                               @AuthenticationPrincipal DozvonUser user) {
         models.latestProcess(key);
         if (request == null || request.from() == null || request.to() == null) {
-            String reason = text(new Violation("from", "strategies.migration.fromTo"));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reason);
-            problem.setProperty("errors", Map.of(request == null || request.from() == null ? "from" : "to", reason));
-            return ResponseEntity.unprocessableEntity().body(problem);
+            throw new InvalidRequest(request == null || request.from() == null ? "from" : "to",
+                    "strategies.migration.fromTo");
         }
         try {
             long id = migrations.start(key, request.from(), request.to(), user.getUsername());
@@ -153,15 +174,31 @@ class StrategyApi {
         }
     }
 
+    /** Migrations newest first ({@link ApiPage}, keyset by id), of one strategy when {@code key} is given. */
     @GetMapping("/migrations")
-    StrategyModels.Page<StrategyMigrations.Status> migrations(@RequestParam(required = false) String key,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        return migrations.recent(key, page, size);
+    ApiPage<StrategyMigrations.Status> migrations(@RequestParam(required = false) String key,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        int size = ApiPage.limit(limit);
+        return ApiPage.of(migrations.before(key == null || key.isBlank() ? null : key.strip(), ApiCursor.decodeId(cursor),
+                size + 1), size, migration -> migration, migration -> new Object[] {migration.id()});
     }
 
     @GetMapping("/migrations/{id}")
     StrategyMigrations.Status migration(@PathVariable long id) {
         return migrations.status(id);
+    }
+
+    private static String textKey(String cursor) {
+        List<Object> keys = ApiCursor.decode(cursor, 1);
+        if (keys != null && !(keys.get(0) instanceof String)) {
+            throw new InvalidRequest("cursor", "api.cursor.invalid");
+        }
+        return keys == null ? null : (String) keys.get(0);
+    }
+
+    private static Integer version(String cursor) {
+        Long version = ApiCursor.decodeId(cursor);
+        return version == null ? null : version.intValue();
     }
 
     private ResponseEntity<ProblemDetail> refused(StrategyMigrations.Refused e) {

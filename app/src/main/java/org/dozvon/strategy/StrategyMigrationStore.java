@@ -49,6 +49,14 @@ class StrategyMigrationStore {
                 .query(StrategyMigrationStore::row).list();
     }
 
+    /** Migrations newest first before id {@code before} (null: from the newest), of one strategy (null: any). */
+    List<Row> before(String processKey, Long before, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from strategy_migration where (cast(:key as text) is null or process_key = :key)"
+                        + " and id < :before order by id desc limit :limit")
+                .param("key", processKey).param("before", before == null ? Long.MAX_VALUE : before).param("limit", limit)
+                .query(StrategyMigrationStore::row).list();
+    }
+
     long count(String processKey) {
         return jdbc.sql("select count(*) from strategy_migration where (cast(:key as text) is null or process_key = :key)")
                 .param("key", processKey).query(Long.class).single();

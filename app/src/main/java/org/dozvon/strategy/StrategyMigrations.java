@@ -159,6 +159,11 @@ class StrategyMigrations {
         return new StrategyModels.Page<>(items, window.page(), window.size(), store.count(key));
     }
 
+    /** Up to {@code size} migrations newest first, before id {@code before} (null: from the newest). */
+    List<Status> before(String key, Long before, int size) {
+        return store.before(key, before, size).stream().map(this::status).toList();
+    }
+
     private Status status(StrategyMigrationStore.Row row) {
         BatchStatistics running = management.createBatchStatisticsQuery().batchId(row.batchId()).singleResult();
         State state;

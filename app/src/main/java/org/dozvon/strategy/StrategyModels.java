@@ -87,6 +87,55 @@ class StrategyModels {
         return new Page<>(items, window.page(), window.size(), total);
     }
 
+    /** Up to {@code size} strategies in key order after {@code afterKey} (null: from the first). */
+    List<ProcessSummary> processesAfter(String afterKey, int size) {
+        return repository.createProcessDefinitionQuery().latestVersion().list().stream()
+                .sorted(java.util.Comparator.comparing(ProcessDefinition::getKey))
+                .filter(latest -> afterKey == null || latest.getKey().compareTo(afterKey) > 0)
+                .limit(size)
+                .map(latest -> new ProcessSummary(latest.getKey(), nameOf(latest.getName(), latest.getKey()),
+                        latest.getVersion(),
+                        repository.createProcessDefinitionQuery().processDefinitionKey(latest.getKey()).count(),
+                        runtime.createProcessInstanceQuery().processDefinitionKey(latest.getKey()).count(),
+                        uses(latest.getKey(), latest.getVersion(), null)))
+                .toList();
+    }
+
+    /** Up to {@code size} decision tables in key order after {@code afterKey} (null: from the first). */
+    List<DecisionSummary> decisionsAfter(String afterKey, int size) {
+        List<DecisionCallView> calls = decisionCalls();
+        return repository.createDecisionDefinitionQuery().latestVersion().list().stream()
+                .sorted(java.util.Comparator.comparing(DecisionDefinition::getKey))
+                .filter(latest -> afterKey == null || latest.getKey().compareTo(afterKey) > 0)
+                .limit(size)
+                .map(latest -> new DecisionSummary(latest.getKey(), nameOf(latest.getName(), latest.getKey()),
+                        latest.getVersion(),
+                        repository.createDecisionDefinitionQuery().decisionDefinitionKey(latest.getKey()).count(),
+                        calls.stream().filter(call -> call.decisionKey().equals(latest.getKey())).toList()))
+                .toList();
+    }
+
+    /** Up to {@code size} versions of a strategy, newest first, older than {@code before} (null: from the latest). */
+    List<ProcessVersion> processVersionsBefore(String key, Integer before, int size) {
+        int latest = latestProcess(key).getVersion();
+        List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                .orderByProcessDefinitionVersion().desc().list().stream()
+                .filter(definition -> before == null || definition.getVersion() < before).limit(size).toList();
+        List<CampaignView> using = campaigns.usingStrategy(key);
+        Map<String, Source> sources = sources(definitions.stream().map(ProcessDefinition::getDeploymentId).toList());
+        return definitions.stream().map(definition -> processVersion(definition, latest, sources, using)).toList();
+    }
+
+    /** Up to {@code size} versions of a decision table, newest first, older than {@code before} (null: the latest). */
+    List<DecisionVersion> decisionVersionsBefore(String key, Integer before, int size) {
+        latestDecision(key);
+        List<DecisionDefinition> definitions = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .orderByDecisionDefinitionVersion().desc().list().stream()
+                .filter(definition -> before == null || definition.getVersion() < before).limit(size).toList();
+        Map<String, Source> sources = sources(definitions.stream().map(DecisionDefinition::getDeploymentId).toList());
+        return definitions.stream().map(definition -> decisionVersion(definition, sources)).toList();
+    }
+
     /** The versions of a strategy, newest first. */
     Page<ProcessVersion> processVersions(String key, int page, int size) {
         int latest = latestProcess(key).getVersion();

@@ -1,9 +1,17 @@
 package org.dozvon.web;
 
-import java.util.Map;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.dozvon.Violation;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -23,12 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of a REST controller as an RFC 7807 problem. Pages are left alone: their errors go to
- * the error pages.
- *
- * <p>A request whose parameters or body fields cannot be read (missing, of the wrong type, not one of an enum's
- * values) is refused with 422 and {@code errors} naming the parameter or field, as every other refused field is;
- * only a body that is not JSON at all stays 400. A path variable of the wrong type ({@code /campaigns/abc}) names
- * nothing that exists: 404.
+ * the error pages. A query parameter that cannot be read (a filter value that is not one, a time without its
+ * offset) or that is missing answers 422 naming it, as does a field of a JSON body of the wrong type; a path
+ * variable that cannot be an id answers 404, as an unknown id does.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -45,60 +50,83 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        if (!(ex instanceof MethodArgumentTypeMismatchException mismatch)) {
+            return super.handleTypeMismatch(ex, headers, status, request);
+        }
+        String value = String.valueOf(mismatch.getValue());
+        if (mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return answer(Problems.problem(HttpStatus.NOT_FOUND,
+                    problems.message("api.path.unknown", value, mismatch.getName()), null));
+        }
+        return answer(problems.invalid(List.of(unreadable(mismatch.getName(), value, mismatch.getRequiredType()))));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return refused(ex, ex.getParameterName(), problems.message("web.request.missing", ex.getParameterName()), request);
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return answer(problems.invalid(List.of(new Violation(ex.getParameterName(), "api.param.missing"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return refused(ex, ex.getRequestPartName(), problems.message("web.request.missing", ex.getRequestPartName()),
-                request);
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return answer(problems.invalid(List.of(new Violation(ex.getRequestPartName(), "api.param.missing"))));
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (ex instanceof MethodArgumentTypeMismatchException argument) {
-            if (argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
-                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                        problems.message("web.request.noSuchPath", argument.getValue()));
-                return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
-            }
-            return refused(ex, argument.getName(),
-                    problems.message("web.request.invalidValue", argument.getName(), argument.getValue()), request);
-        }
-        String name = ex.getPropertyName() == null ? "request" : ex.getPropertyName();
-        return refused(ex, name, problems.message("web.request.invalidValue", name, ex.getValue()), request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = field(mismatch);
-            return refused(ex, field, problems.message("web.request.unreadableField", field), request);
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof MismatchedInputException input && !input.getPath().isEmpty()) {
+            String field = path(input.getPath());
+            Violation violation = input instanceof InvalidFormatException format
+                    ? unreadable(field, String.valueOf(format.getValue()), format.getTargetType())
+                    : new Violation(field, "api.body.type");
+            return answer(problems.invalid(List.of(violation)));
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
-    /** {@code dialing.mode}, {@code outcomes[2].category}: where in the body the value was. */
-    private static String field(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
+    /** What is wrong with a value that could not become a {@code type}, in words that say what would do. */
+    private static Violation unreadable(String name, String value, Class<?> type) {
+        if (type == null) {
+            return new Violation(name, "api.param.invalid", value);
         }
-        return field.isEmpty() ? "body" : field.toString();
+        if (type.isEnum()) {
+            return new Violation(name, "api.param.enum", value, Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).collect(Collectors.joining(", ")));
+        }
+        if (type == LocalDate.class) {
+            return new Violation(name, "api.param.date", value);
+        }
+        if (type == OffsetDateTime.class || type == Instant.class || type == ZonedDateTime.class) {
+            return new Violation(name, "api.param.time", value);
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return new Violation(name, "api.param.boolean", value);
+        }
+        if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
+            return new Violation(name, "api.param.number", value);
+        }
+        return new Violation(name, "api.param.invalid", value);
     }
 
-    private ResponseEntity<Object> refused(Exception ex, String field, String message, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, message);
-        body.setProperty("errors", Map.of(field, message));
-        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.UNPROCESSABLE_ENTITY, request);
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ResponseEntity<Object> answer(ResponseEntity<ProblemDetail> problem) {
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
 }

@@ -1,7 +1,9 @@
 package org.dozvon.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * One page of a list answered by {@code /api/v1}: the items and the cursor of the next page, null on the last one.
@@ -40,5 +42,32 @@ public record ApiPage<T>(List<T> items, String nextCursor) {
     /** A whole, small list (reference data) as one page with no next. */
     public static <T> ApiPage<T> all(List<T> items) {
         return new ApiPage<>(items, null);
+    }
+
+    /**
+     * A page of a list read whole (reference data: tens or hundreds of rows), in ascending order of the numeric
+     * {@code id}: the rows after the cursor's id, at most {@code limit} (see {@link #limit}).
+     */
+    public static <R, T> ApiPage<T> byId(List<R> rows, String cursor, Integer limit, ToLongFunction<R> id,
+                                         Function<R, T> item) {
+        int size = limit(limit);
+        Long after = ApiCursor.decodeId(cursor);
+        List<R> page = rows.stream().filter(row -> after == null || id.applyAsLong(row) > after)
+                .sorted(Comparator.comparingLong(id)).limit(size + 1L).toList();
+        return of(page, size, item, row -> new Object[] {id.applyAsLong(row)});
+    }
+
+    /** As {@link #byId}, for a list whose stable order is a text key (a code), ascending. */
+    public static <R, T> ApiPage<T> byKey(List<R> rows, String cursor, Integer limit, Function<R, String> key,
+                                          Function<R, T> item) {
+        int size = limit(limit);
+        List<Object> keys = ApiCursor.decode(cursor, 1);
+        if (keys != null && !(keys.get(0) instanceof String)) {
+            throw new InvalidRequest("cursor", "api.cursor.invalid");
+        }
+        String after = keys == null ? null : (String) keys.get(0);
+        List<R> page = rows.stream().filter(row -> after == null || key.apply(row).compareTo(after) > 0)
+                .sorted(Comparator.comparing(key)).limit(size + 1L).toList();
+        return of(page, size, item, row -> new Object[] {key.apply(row)});
     }
 }

@@ -71,7 +71,7 @@ class OperatorsApiTests extends ApplicationTestBase {
         try {
             assertThat(operators.logIn(first, phone)).isEqualTo(Operators.LogIn.DONE);
             assertThat(operators.logIn(second, phone)).isEqualTo(Operators.LogIn.PHONE_IN_USE);
-            JsonNode listed = json.readTree(send("GET", "/api/v1/extensions", null).body());
+            JsonNode listed = json.readTree(send("GET", "/api/v1/extensions?q=x" + s, null).body()).get("items");
             boolean shown = false;
             for (JsonNode extension : listed) {
                 if (extension.get("endpoint").asText().equals(phone)) {

@@ -152,6 +152,34 @@ class CallbackTests extends ApplicationTestBase {
     }
 
     @Test
+    void theApiPagesCallbacksLatestWindowFirstAndFiltersThemByTheWindowsStartWithAnOffset() {
+        for (String hour : new String[] {"10", "11", "12"}) {
+            HttpResponse<String> created = send("POST", "/api/v1/callbacks", """
+                    {"contactId": %d, "campaignId": %d, "phone": "+79120000001", "type": "STANDARD",
+                     "windowFrom": "2042-01-01T%s:00:00Z", "windowTo": "2042-01-01T20:00:00Z"}""".formatted(contactId,
+                    campaignId, hour));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        org.dozvon.ApiPaging paging = new org.dozvon.ApiPaging(port, "admin", ADMIN_PASSWORD);
+        String mine = "/api/v1/callbacks?campaignId=" + campaignId;
+
+        assertThat(paging.pages(mine, 2)).hasSize(2);
+        assertThat(paging.values(mine, 2, "windowFrom"))
+                .containsExactly("2042-01-01T12:00:00Z", "2042-01-01T11:00:00Z", "2042-01-01T10:00:00Z");
+        assertThat(paging.values(mine + "&from=2042-01-01T14:00:00%2B03:00", 10, "windowFrom"))
+                .containsExactly("2042-01-01T12:00:00Z", "2042-01-01T11:00:00Z");
+        assertThat(paging.values(mine + "&to=2042-01-01T11:00:00Z", 10, "windowFrom"))
+                .containsExactly("2042-01-01T10:00:00Z");
+        assertThat(paging.values(mine + "&from=2042-01-01T10:30:00Z&to=2042-01-01T12:00:00Z&status=PENDING", 10,
+                "windowFrom")).containsExactly("2042-01-01T11:00:00Z");
+        org.dozvon.ApiPaging.refusedParameter(paging.get(mine + "&from=2042-01-01T12:00:00Z&to=2042-01-01T10:00:00Z",
+                "en"), "to");
+        org.dozvon.ApiPaging.refusedParameter(paging.get(mine + "&from=2042-01-01", "en"), "from");
+        org.dozvon.ApiPaging.refusedParameter(paging.get(mine + "&status=LATE", "en"), "status");
+        assertThat(paging.items("/api/v1/callbacks/due?campaignId=" + campaignId, 10)).as("not due for years").isEmpty();
+    }
+
+    @Test
     void theListPagesThroughCallbacksAndCancelsOneAfterAConfirmation() {
         for (int i = 0; i < CallbacksController.PAGE_SIZE + 2; i++) {
             callbacks.schedule(standard(NINE.plus(Duration.ofMinutes(i)), NINE.plus(Duration.ofHours(3))), "bulk");

@@ -71,6 +71,25 @@ class ChannelsApiTests extends ApplicationTestBase {
     }
 
     @Test
+    void templatesPageInCodeOrderAndFilterByChannel() {
+        String prefix = "pg_" + Long.toString(System.nanoTime(), 36) + "_";
+        for (String tail : new String[] {"c", "a", "b"}) {
+            HttpResponse<String> created = portal().apiSend("POST", "/api/v1/notification-templates", """
+                    {"code": "%s%s", "name": "Paged", "body": "Hello", %s}""".formatted(prefix, tail,
+                    tail.equals("b") ? "\"channel\": \"EMAIL\", \"subject\": \"Hi\"" : "\"channel\": \"SMS\""),
+                    "admin", ADMIN_PASSWORD);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        org.dozvon.ApiPaging paging = new org.dozvon.ApiPaging(port, "admin", ADMIN_PASSWORD);
+
+        java.util.List<String> codes = paging.values("/api/v1/notification-templates", 2, "code");
+
+        assertThat(codes).isSorted().doesNotHaveDuplicates().containsSubsequence(prefix + "a", prefix + "b", prefix + "c");
+        assertThat(paging.values("/api/v1/notification-templates?channel=SMS", 1, "code"))
+                .contains(prefix + "a", prefix + "c").doesNotContain(prefix + "b");
+    }
+
+    @Test
     void journalPagesNewestFirstAndFiltersByContact() throws Exception {
         ChannelFixture.template(context.getBean(NotificationTemplates.class), "api_journal", Channel.SMS, null, "№@contact_id", null, null, null);
         long contact = System.nanoTime();
@@ -82,12 +101,18 @@ class ChannelsApiTests extends ApplicationTestBase {
         PortalClient api = portal();
 
         JsonNode first = json.readTree(api.api("/api/v1/channel-messages?contactId=" + contact + "&limit=2", "admin", ADMIN_PASSWORD).body());
-        JsonNode second = json.readTree(api.api("/api/v1/channel-messages?contactId=" + contact + "&limit=2&before="
-                + first.get("nextBefore").asLong(), "admin", ADMIN_PASSWORD).body());
+        JsonNode second = json.readTree(api.api("/api/v1/channel-messages?contactId=" + contact + "&limit=2&cursor="
+                + first.get("nextCursor").asText(), "admin", ADMIN_PASSWORD).body());
 
         assertThat(first.get("items")).extracting(item -> item.get("id").asLong()).containsExactly(ids[2], ids[1]);
         assertThat(second.get("items")).extracting(item -> item.get("id").asLong()).containsExactly(ids[0]);
-        assertThat(second.get("nextBefore").isNull()).isTrue();
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(json.readTree(api.api("/api/v1/channel-messages?contactId=" + contact + "&campaignId=1", "admin",
+                ADMIN_PASSWORD).body()).get("items")).hasSize(3);
+        assertThat(json.readTree(api.api("/api/v1/channel-messages?contactId=" + contact + "&campaignId=999999999", "admin",
+                ADMIN_PASSWORD).body()).get("items")).isEmpty();
+        org.dozvon.ApiPaging.refusedParameter(new org.dozvon.ApiPaging(port, "admin", ADMIN_PASSWORD)
+                .get("/api/v1/channel-messages?channel=PIGEON", "en"), "channel");
         JsonNode one = json.readTree(api.api("/api/v1/channel-messages/" + ids[0], "admin", ADMIN_PASSWORD).body());
         assertThat(one.get("body").asText()).isEqualTo("№" + contact);
         assertThat(one.get("attemptLog")).hasSize(1);

@@ -107,13 +107,19 @@ class DialingSettingsTests extends ApplicationTestBase {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = fixture.read(created.body()).get("id").asLong();
         try {
-            JsonNode overview = fixture.read(fixture.send("GET", "/api/v1/connectors", null).body());
-            assertThat(overview.get("selection").asText()).isEqualTo("FROM_START");
-            assertThat(overview.get("connectors").get(0).get("id").asLong()).isEqualTo(1L);
-            assertThat(fixture.send("PUT", "/api/v1/connectors/selection", "{\"selection\": \"ROUND_ROBIN\"}").statusCode())
-                    .isEqualTo(200);
-            assertThat(fixture.read(fixture.send("GET", "/api/v1/connectors", null).body()).get("selection").asText())
-                    .isEqualTo("ROUND_ROBIN");
+            assertThat(fixture.read(fixture.send("GET", "/api/v1/connectors/selection", null).body()).get("selection")
+                    .asText()).isEqualTo("FROM_START");
+            JsonNode connectors = fixture.read(fixture.send("GET", "/api/v1/connectors", null).body()).get("items");
+            assertThat(connectors.get(0).get("id").asLong()).isEqualTo(1L);
+            assertThat(connectors).extracting(connector -> connector.get("id").asLong()).contains(id);
+            assertThat(fixture.read(fixture.send("GET", "/api/v1/connectors?active=false", null).body()).get("items"))
+                    .extracting(connector -> connector.get("id").asLong()).contains(id).doesNotContain(1L);
+            HttpResponse<String> changed = fixture.send("PUT", "/api/v1/connectors/selection",
+                    "{\"selection\": \"ROUND_ROBIN\"}");
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(fixture.read(changed.body()).get("selection").asText()).isEqualTo("ROUND_ROBIN");
+            assertThat(fixture.read(fixture.send("GET", "/api/v1/connectors/selection", null).body()).get("selection")
+                    .asText()).isEqualTo("ROUND_ROBIN");
             String page = page("/settings/connectors");
             assertThat(page).contains("Trunk " + fixture.suffix, "provider-2");
         } finally {

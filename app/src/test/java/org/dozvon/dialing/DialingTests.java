@@ -103,7 +103,7 @@ class DialingTests extends ApplicationTestBase {
         assertThat(fixture.count("select count(*) from campaign_contact where campaign_id = :c and attempts >= 1", campaign))
                 .isEqualTo(6);
         com.fasterxml.jackson.databind.JsonNode listed = fixture.read(fixture.send("GET",
-                "/api/v1/call-attempts?campaignId=" + campaign, null).body());
+                "/api/v1/call-attempts?campaignId=" + campaign, null).body()).get("items");
         assertThat(listed.size()).isEqualTo(rows.size());
         assertThat(listed.get(0).get("callId").asText()).isEqualTo(rows.get(rows.size() - 1).get("call_id"));
         assertThat(listed.get(0).has("hangupCause")).isTrue();

@@ -70,7 +70,7 @@ class ContactImportTests extends ApplicationTestBase {
         assertThat(run.get("inserted").asLong()).isEqualTo(2);
         assertThat(run.get("rejected").asLong()).isEqualTo(3);
         JsonNode rejections = json.readTree(api.apiSend("GET", "/api/v1/imports/" + run.get("id").asLong() + "/rejections",
-                null, "admin", ADMIN_PASSWORD).body());
+                null, "admin", ADMIN_PASSWORD).body()).get("items");
         List<String> journal = new ArrayList<>();
         rejections.forEach(r -> journal.add(r.get("row").asLong() + " | " + r.get("column").asText() + " | " + r.get("reason").asText()));
         assertThat(journal).containsExactly(

@@ -56,12 +56,14 @@ class StrategyUploadTests extends ApplicationTestBase {
                 .contains("{\"kind\":\"process\",\"key\":\"" + key + "\",\"version\":1}")
                 .contains("{\"kind\":\"decision\",\"key\":\"" + decision + "\",\"version\":1}");
 
-        JsonNode list = json.readTree(portal().api("/api/v1/strategies?size=200", ANALYST, PASSWORD).body());
-        assertThat(list.path("processes").path("items").findValuesAsText("key")).contains(key);
-        assertThat(list.path("decisions").path("items").findValuesAsText("key")).contains(decision);
+        JsonNode list = json.readTree(portal().api("/api/v1/strategies?limit=1000", ANALYST, PASSWORD).body());
+        assertThat(list.path("items").findValuesAsText("key")).contains(key);
+        JsonNode decisions = json.readTree(portal().api("/api/v1/strategies/decisions?limit=1000", ANALYST, PASSWORD).body());
+        assertThat(decisions.path("items").findValuesAsText("key")).contains(decision);
 
         JsonNode versions = json.readTree(portal().api("/api/v1/strategies/processes/" + key + "/versions", ANALYST, PASSWORD).body());
-        assertThat(versions.path("total").asInt()).isEqualTo(1);
+        assertThat(versions.path("items")).hasSize(1);
+        assertThat(versions.path("nextCursor").isNull()).isTrue();
         JsonNode version = versions.path("items").get(0);
         assertThat(version.path("version").asInt()).isEqualTo(1);
         assertThat(version.path("latest").asBoolean()).isTrue();
@@ -104,6 +106,16 @@ class StrategyUploadTests extends ApplicationTestBase {
         assertThat(json.readTree(changed.body()).path("deployed").toString())
                 .isEqualTo("[{\"kind\":\"decision\",\"key\":\"" + decision + "\",\"version\":2}]");
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isEqualTo(1);
+
+        org.dozvon.ApiPaging paging = new org.dozvon.ApiPaging(port, ANALYST, PASSWORD);
+        assertThat(paging.pages("/api/v1/strategies/decisions/" + decision + "/versions", 1)).hasSize(2);
+        assertThat(paging.values("/api/v1/strategies/decisions/" + decision + "/versions", 1, "version"))
+                .containsExactly("2", "1");
+        java.util.List<String> strategies = paging.values("/api/v1/strategies", 1, "key");
+        assertThat(strategies).contains("standard", key).isSorted().doesNotHaveDuplicates();
+        assertThat(paging.values("/api/v1/strategies/decisions", 2, "key")).contains(decision).isSorted();
+        assertThat(paging.values("/api/v1/strategies/migrations?key=" + key, 5, "id")).isEmpty();
+        org.dozvon.ApiPaging.refusedParameter(paging.get("/api/v1/strategies?cursor=" + decision, "en"), "cursor");
     }
 
     @Test

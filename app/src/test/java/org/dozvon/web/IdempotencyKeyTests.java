@@ -246,10 +246,10 @@ class IdempotencyKeyTests extends ApplicationTestBase {
     }
 
     private long skillsNamed(String name) throws Exception {
-        HttpResponse<String> skills = http.send(request("/api/v1/skills", "admin", ADMIN_PASSWORD).GET().build(),
+        HttpResponse<String> skills = http.send(request("/api/v1/skills?limit=1000", "admin", ADMIN_PASSWORD).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         long count = 0;
-        for (JsonNode skill : json.readTree(skills.body())) {
+        for (JsonNode skill : json.readTree(skills.body()).get("items")) {
             count += name.equals(skill.get("name").asText()) ? 1 : 0;
         }
         return count;
