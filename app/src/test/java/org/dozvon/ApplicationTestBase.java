@@ -30,6 +30,7 @@ public abstract class ApplicationTestBase {
         // campaigns started by tests are really dialled (through the simulator): short calls, frequent ticks
         FAST_TELEPHONY.forEach((key, value) -> registry.add(key, () -> value));
         UNLIMITED_API.forEach((key, value) -> registry.add(key, () -> value));
+        FAST_WEBHOOKS.forEach((key, value) -> registry.add(key, () -> value));
     }
 
     /**
@@ -39,6 +40,14 @@ public abstract class ApplicationTestBase {
     public static final java.util.Map<String, String> UNLIMITED_API = java.util.Map.of(
             "dozvon.access.rate-limit.requests-per-second", "1000000",
             "dozvon.access.rate-limit.burst", "1000000");
+
+    /** Webhook deliveries looked for every 100 ms and tried again within a second (the 24 h horizon stays). */
+    public static final java.util.Map<String, String> FAST_WEBHOOKS = java.util.Map.of(
+            "dozvon.webhooks.poll-interval", "100ms",
+            "dozvon.webhooks.first-retry", "200ms",
+            "dozvon.webhooks.max-retry", "1s",
+            "dozvon.webhooks.connect-timeout", "1s",
+            "dozvon.webhooks.request-timeout", "3s");
 
     /** A simulated PBX whose calls last about a second, and a dialer that looks every 200 ms. */
     public static final java.util.Map<String, String> FAST_TELEPHONY = java.util.Map.of(

@@ -20,6 +20,15 @@ public final class TestApplications {
 
     /** @param overrides {@code key=value} settings that replace the defaults below */
     public static ConfigurableApplicationContext start(Path dataDir, String... overrides) {
+        return start(dataDir, new Class<?>[0], overrides);
+    }
+
+    /**
+     * @param extraSources classes whose {@code @Bean} methods add to the application (a test's replacement of a
+     *                     bean, say a movable clock marked {@code @Primary}); they must not be {@code @Configuration} or
+     *                     {@code @Component}, lest the shared application scan them too
+     */
+    public static ConfigurableApplicationContext start(Path dataDir, Class<?>[] extraSources, String... overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", "0");
         settings.put("DOZVON_DATA_DIR", dataDir.toString());
@@ -37,7 +46,10 @@ public final class TestApplications {
         String[] arguments = settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(DozvonApplication.class).run(arguments);
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = DozvonApplication.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        return new SpringApplicationBuilder(sources).run(arguments);
     }
 
     public static int port(ConfigurableApplicationContext context) {

@@ -38,6 +38,8 @@ public enum Permission {
     NOTIFICATIONS_MANAGE,
     /** Settings, Connectors: the PBX routes Dozvon dials through, their capacity and selection order. */
     TELEPHONY_MANAGE,
+    /** Settings, Webhooks: the addresses Dozvon posts its events to, their secrets, the delivery log and redelivery. */
+    WEBHOOKS_MANAGE,
     /** The operator workplace (ARM). */
     WORKPLACE_USE,
     /** Camunda Cockpit and the engine's REST API. */

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.dozvon.campaigns.OutcomeCategory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The dial queue, which is also the record of call attempts (table {@code dial_request}). A strategy
  * step asks for a dial inside its own transaction; a pacer takes due requests; an outcome settles one
- * exactly once.
+ * exactly once, publishing {@link CallAttemptSettled} in the settling transaction.
  */
 @Service
 public class DialQueue {
@@ -33,9 +34,11 @@ public class DialQueue {
             outcome, completion_code, settled_at, dry_run, callback_id, for_operator""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    DialQueue(JdbcClient jdbc) {
+    DialQueue(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Writes a QUEUED request in the caller's transaction (a strategy step's) and answers its attempt id. */
@@ -67,11 +70,15 @@ public class DialQueue {
      */
     @Transactional
     public Optional<DialAttempt> settle(long attemptId, OutcomeCategory outcome, String completionCode, Instant at) {
-        return jdbc.sql("update dial_request set state = 'SETTLED', outcome = :outcome, completion_code = :code,"
-                        + " settled_at = :at where id = :id and state in ('QUEUED', 'DIALING') returning " + COLUMNS)
+        Optional<DialAttempt> settled = jdbc.sql("update dial_request set state = 'SETTLED', outcome = :outcome,"
+                        + " completion_code = :code, settled_at = :at where id = :id and state in ('QUEUED', 'DIALING')"
+                        + " returning " + COLUMNS)
                 .param("outcome", outcome.name()).param("code", completionCode).param("at", Timestamp.from(at))
                 .param("id", attemptId)
                 .query(DialQueue::attempt).optional();
+        settled.ifPresent(attempt -> events.publishEvent(new CallAttemptSettled(attempt.id(), attempt.campaignId(),
+                attempt.contactId(), outcome, completionCode, at, false, attempt.dryRun())));
+        return settled;
     }
 
     /**
@@ -80,10 +87,14 @@ public class DialQueue {
      */
     @Transactional
     public boolean settleManual(long attemptId, OutcomeCategory outcome, String completionCode, Instant at) {
-        return jdbc.sql("update dial_request set state = 'SETTLED', outcome = :outcome, completion_code = :code,"
-                        + " settled_at = :at where id = :id and state in ('QUEUED', 'DIALING') and manual")
+        Optional<DialAttempt> settled = jdbc.sql("update dial_request set state = 'SETTLED', outcome = :outcome,"
+                        + " completion_code = :code, settled_at = :at where id = :id and state in ('QUEUED', 'DIALING')"
+                        + " and manual returning " + COLUMNS)
                 .param("outcome", outcome.name()).param("code", completionCode).param("at", Timestamp.from(at))
-                .param("id", attemptId).update() == 1;
+                .param("id", attemptId).query(DialQueue::attempt).optional();
+        settled.ifPresent(attempt -> events.publishEvent(new CallAttemptSettled(attempt.id(), attempt.campaignId(),
+                attempt.contactId(), outcome, completionCode, at, true, attempt.dryRun())));
+        return settled.isPresent();
     }
 
     /**

@@ -65,13 +65,8 @@ class ContactImportJob {
                         }
                         boolean completed = execution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode());
                         String message = completed ? null : failureOf(execution);
-                        runs.finished(runId, completed ? ImportRun.Status.COMPLETED : ImportRun.Status.FAILED, message,
+                        progress.finished(runId, completed ? ImportRun.Status.COMPLETED : ImportRun.Status.FAILED, message,
                                 clock.instant());
-                        if (completed) {
-                            progress.publish(runId);
-                        } else {
-                            progress.failed(runId);
-                        }
                         log.info("Import {} {}", runId, completed ? "completed" : "failed: " + message);
                     }
                 })

@@ -154,8 +154,8 @@ class ImportLauncher implements DisposableBean {
             launcher.run(job, parameters);
         } catch (Exception e) {
             log.error("Import {} could not be started", runId, e);
-            runs.finished(runId, ImportRun.Status.FAILED, "The import could not be started: " + e.getMessage(), clock.instant());
-            progress.failed(runId);
+            progress.finished(runId, ImportRun.Status.FAILED, "The import could not be started: " + e.getMessage(),
+                    clock.instant());
         }
     }
 

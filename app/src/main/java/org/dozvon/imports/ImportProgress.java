@@ -6,10 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.dozvon.access.Permission;
 import org.dozvon.web.LiveUpdates;
 
+import java.time.Instant;
+
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pushes a run's progress bar to open pages (SSE event {@code import-<id>}) after its chunks, at most
@@ -23,12 +26,15 @@ class ImportProgress implements ChunkListener {
     private final ImportRunStore runs;
     private final LiveUpdates live;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Map<Long, Long> lastSent = new ConcurrentHashMap<>();
 
-    ImportProgress(ImportRunStore runs, LiveUpdates live, ApplicationEventPublisher events) {
+    ImportProgress(ImportRunStore runs, LiveUpdates live, ApplicationEventPublisher events,
+                   TransactionTemplate transactions) {
         this.runs = runs;
         this.live = live;
         this.events = events;
+        this.transactions = transactions;
     }
 
     @Override
@@ -42,12 +48,25 @@ class ImportProgress implements ChunkListener {
         }
     }
 
-    /** A run has just finished as FAILED: its page shows it, and {@link ImportFailed} tells whoever raises alerts. */
-    void failed(long runId) {
+    /**
+     * Ends a run in the journal, COMPLETED or FAILED, and in the same transaction publishes {@link ImportFinished}
+     * (and for a failure {@link ImportFailed}, which tells whoever raises alerts); then its page shows it.
+     */
+    void finished(long runId, ImportRun.Status status, String message, Instant now) {
+        transactions.executeWithoutResult(transaction -> {
+            runs.finished(runId, status, message, now);
+            runs.find(runId).ifPresent(run -> {
+                String file = run.fileName() == null ? "" : run.fileName();
+                events.publishEvent(new ImportFinished(run.id(), run.listId(), run.listName(), file, run.source().name(),
+                        status == ImportRun.Status.COMPLETED ? ImportFinished.Status.COMPLETED : ImportFinished.Status.FAILED,
+                        run.read(), run.inserted(), run.updated(), run.rejected(), run.message(), run.finishedAt()));
+                if (status == ImportRun.Status.FAILED) {
+                    events.publishEvent(new ImportFailed(run.id(), run.listName(), file,
+                            run.message() == null ? "" : run.message(), run.finishedAt()));
+                }
+            });
+        });
         publish(runId);
-        runs.find(runId).ifPresent(run -> events.publishEvent(new ImportFailed(run.id(), run.listName(),
-                run.fileName() == null ? "" : run.fileName(), run.message() == null ? "" : run.message(),
-                run.finishedAt())));
     }
 
     void publish(long runId) {

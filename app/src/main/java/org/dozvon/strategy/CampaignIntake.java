@@ -30,6 +30,7 @@ import org.dozvon.dialing.DialQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,7 @@ class CampaignIntake {
     private final TransactionTemplate transactions;
     private final StrategyClock clock;
     private final StrategyProperties properties;
+    private final ApplicationEventPublisher events;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "strategy-intake");
         thread.setDaemon(true);
@@ -70,7 +72,8 @@ class CampaignIntake {
 
     CampaignIntake(Campaigns campaigns, ContactSelections selections, CampaignContacts store, DialQueue queue,
                    RuntimeService runtime, RepositoryService repository, ManagementService management,
-                   TransactionTemplate transactions, StrategyClock clock, StrategyProperties properties) {
+                   TransactionTemplate transactions, StrategyClock clock, StrategyProperties properties,
+                   ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.selections = selections;
         this.store = store;
@@ -81,6 +84,7 @@ class CampaignIntake {
         this.transactions = transactions;
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
     }
 
     @ApplicationModuleListener
@@ -182,10 +186,16 @@ class CampaignIntake {
         return new Batch(started, page.next() != null);
     }
 
+    /**
+     * Claims the contacts not claimed before and starts their processes; each claimed contact is ACTIVE in the
+     * campaign ({@link ContactStatusChanged}, published in the batch's transaction).
+     */
     private int start(CampaignView campaign, ProcessDefinition definition, List<Long> contactIds) {
-        List<Long> claimed = store.claim(campaign.id(), contactIds, clock.now());
+        Instant now = clock.now();
+        List<Long> claimed = store.claim(campaign.id(), contactIds, now);
         Map<Long, String> instances = new HashMap<>();
         for (long contactId : claimed) {
+            events.publishEvent(new ContactStatusChanged(campaign.id(), contactId, ContactStatus.ACTIVE, null, null, now));
             Map<String, Object> variables = new HashMap<>();
             variables.put(CAMPAIGN_ID, campaign.id());
             variables.put(CONTACT_ID, contactId);

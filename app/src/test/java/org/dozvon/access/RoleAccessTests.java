@@ -30,7 +30,7 @@ class RoleAccessTests extends ApplicationTestBase {
 
     /**
      * {campaign} stands for a campaign made once for these tests, {strategy} and {decision} for an uploaded strategy,
-     * {attempt} for a manual call attempt of a contact in that campaign.
+     * {attempt} for a manual call attempt of a contact in that campaign, {webhook} for a webhook subscription.
      */
     private static final List<String> PAGES = List.of("/campaigns", "/campaigns/new", "/campaigns/{campaign}",
             "/campaigns/{campaign}/edit", "/campaigns/completion-codes",
@@ -42,7 +42,8 @@ class RoleAccessTests extends ApplicationTestBase {
             "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
             "/strategies/decisions/{decision}/versions/1/xml", "/monitoring", "/monitoring/campaigns", "/monitoring/dashboards", "/monitoring/dashboards/list", "/calls", "/calls/{attempt}",
             "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports", "/audit", "/settings", "/settings/users", "/settings/api-tokens", "/settings/api-tokens/new", "/settings/mail", "/settings/sms-gateway",
-            "/settings/connectors", "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages", "/arm",
+            "/settings/connectors", "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages",
+            "/settings/webhooks", "/settings/webhooks/new", "/settings/webhooks/{webhook}", "/settings/webhooks/{webhook}/deliveries", "/arm",
             "/camunda/app/cockpit/default/");
 
     private static final Map<String, Set<String>> OPENS = Map.of(
@@ -74,6 +75,7 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static Long campaignId;
     private static Long attemptId;
+    private static Long webhookId;
     private static final String STRATEGY = "role_access_strategy";
     private static final String DECISION = "role_access_decision";
     private static boolean strategyUploaded;
@@ -90,6 +92,13 @@ class RoleAccessTests extends ApplicationTestBase {
         }
         if (attemptId == null) {
             attemptId = manualAttempt();
+        }
+        if (webhookId == null) {
+            HttpResponse<String> hook = portal().apiSend("POST", "/api/v1/webhooks", """
+                    {"name": "Role access %s", "url": "http://127.0.0.1:1/hooks", "eventTypes": ["campaign.state.changed"],
+                     "campaignId": %d}""".formatted(java.util.UUID.randomUUID(), campaignId), "admin", ADMIN_PASSWORD);
+            assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+            webhookId = Long.valueOf(hook.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
         }
         if (!strategyUploaded) {
             HttpResponse<String> uploaded = StrategyFixtures.upload(port, "admin", ADMIN_PASSWORD, Map.of(
@@ -174,7 +183,7 @@ class RoleAccessTests extends ApplicationTestBase {
 
     private static String concrete(String page) {
         return page.replace("{campaign}", String.valueOf(campaignId)).replace("{attempt}", String.valueOf(attemptId)).replace("{strategy}", STRATEGY)
-                .replace("{decision}", DECISION);
+                .replace("{decision}", DECISION).replace("{webhook}", String.valueOf(webhookId));
     }
 
     static Stream<String> roles() {
