@@ -13,7 +13,7 @@ import org.dozvon.strategy.FinalStatus;
  * masked, fields hidden from it are left out (so are phones of such fields).
  *
  * @param fields      values by field code
- * @param dnc         a DNC list holds one of its numbers or addresses, or it was blocked
+ * @param dnc         a DNC list holds one of its numbers or addresses (a blocked contact: see {@code blocked})
  * @param blocked     when and why the contact was blocked through the API; null: not blocked
  * @param crmStatus   the last status a CRM sent with it
  * @param campaigns   its place in every campaign that has taken it (or has calls of it)

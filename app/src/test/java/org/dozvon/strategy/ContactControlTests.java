@@ -140,6 +140,29 @@ class ContactControlTests extends StrategyTestBase {
     }
 
     @Test
+    void aContactBlockedInEveryCampaignFinishesAsDoNotCallAndNoCampaignMadeLaterTakesIt() throws Exception {
+        long contact = contact(MOBILE, null, null);
+        long campaign = startedCampaign("");
+        String instance = process(campaign, contact);
+
+        HttpResponse<String> blocked = send("POST", "/api/v1/contacts/" + contact + "/block",
+                "{\"reason\": \"Asked never to be called\"}");
+
+        assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(200);
+        assertThat(waitingIn(instance)).isEqualTo("ENDED");
+        assertThat(finalStatus(campaign, contact)).isEqualTo("DO_NOT_CALL");
+        JsonNode answer = json.readTree(blocked.body());
+        assertThat(answer.get("blocked").get("reason").asText()).isEqualTo("Asked never to be called");
+        long later = campaign("After");
+        assertThat(send("POST", "/api/v1/campaigns/" + later + "/start", null).statusCode()).isEqualTo(200);
+        DialingFixture.await("the later campaign's intake walked its list", Duration.ofSeconds(30), () -> jdbc.sql(
+                        "select coalesce((select done from campaign_intake where campaign_id = :c), false)")
+                .param("c", later).query(Boolean.class).single());
+        assertThat(jdbc.sql("select count(*) from campaign_contact where campaign_id = :c").param("c", later)
+                .query(Long.class).single()).as("a blocked contact is selected by no campaign").isZero();
+    }
+
+    @Test
     void aBlockedPhoneIsSkippedByTheNextPlanAndItsQueuedCallCancelled() throws Exception {
         long contact = contact(MOBILE, WORK, null);
         long campaign = startedCampaign("");
