@@ -36,7 +36,7 @@ public class ContactCards {
     public Optional<Card> card(long contactId) {
         // one statement: the strategy reads a card at every step
         return jdbc.sql("""
-                        select c.id, c.list_id, c.attributes::text, c.dnc, c.created_at,
+                        select c.id, c.list_id, c.attributes::text, c.dnc or c.blocked_at is not null, c.created_at,
                                array(select array[p.field_code, p.number, p.time_zone, p.status, p.priority::text]
                                      from contact_phone p where p.contact_id = c.id order by p.priority, p.id) as phones,
                                array(select f.code from contact_field f where f.type = 'EMAIL' order by f.id) as email_fields
@@ -150,7 +150,8 @@ public class ContactCards {
 
     /**
      * @param values    the contact's values by field code (text, numbers, dates as ISO text)
-     * @param dnc       a DNC list held one of its numbers or addresses at import or edit
+     * @param dnc       a DNC list held one of its numbers or addresses at import or edit, or the contact was blocked
+     *                  through the API ({@link ContactRecords#block})
      * @param phones    in priority order
      */
     public record Card(long id, long listId, Map<String, Object> values, boolean dnc, Instant createdAt,

@@ -83,7 +83,7 @@ public class ContactLists {
         List<List<CheckedContact.Problem>> problems = new ArrayList<>();
         checked.forEach(contact -> problems.add(new ArrayList<>(contact.problems())));
         ContactStore.WriteOutcome outcome = valid.isEmpty()
-                ? new ContactStore.WriteOutcome(0, 0, List.of())
+                ? new ContactStore.WriteOutcome(0, 0, List.of(), Map.of())
                 : store.write(schema.listId(), valid, updateByClientId, clock.instant());
         outcome.refused().forEach(refusal -> {
             CheckedContact refused = valid.get(refusal.index());
@@ -91,7 +91,9 @@ public class ContactLists {
                     schema.clientIdField().map(ListSchema.Field::code).orElse(null), refused.clientId(), refusal.reason()));
         });
         int rejected = (int) problems.stream().filter(list -> !list.isEmpty()).count();
-        return new WriteReport(outcome.inserted(), outcome.updated(), rejected, problems);
+        List<Long> contactIds = new ArrayList<>(java.util.Collections.nCopies(checked.size(), (Long) null));
+        outcome.ids().forEach((index, id) -> contactIds.set(validIndexes.get(index), id));
+        return new WriteReport(outcome.inserted(), outcome.updated(), rejected, problems, contactIds);
     }
 
     /**
@@ -230,9 +232,21 @@ public class ContactLists {
     }
 
     /**
-     * @param problems per input in input order; an empty list means the contact was written
+     * @param problems   per input in input order; an empty list means the contact was written
+     * @param contactIds per input in input order: the id of the contact written (inserted or updated), null for one
+     *                   refused; empty when not known
      */
-    public record WriteReport(int inserted, int updated, int rejected, List<List<CheckedContact.Problem>> problems) {
+    public record WriteReport(int inserted, int updated, int rejected, List<List<CheckedContact.Problem>> problems,
+                              List<Long> contactIds) {
+
+        public WriteReport(int inserted, int updated, int rejected, List<List<CheckedContact.Problem>> problems) {
+            this(inserted, updated, rejected, problems, List.of());
+        }
+
+        /** The id of the contact written for this input; null when it was refused or is not known. */
+        public Long contactId(int index) {
+            return index < contactIds.size() ? contactIds.get(index) : null;
+        }
 
         /** The problems of one input as sentences, for API answers and pages. */
         public List<String> describe(int index) {

@@ -46,15 +46,17 @@ class ContactListsApi {
     private final PhoneNumbers phoneNumbers;
     private final FieldAccess fieldAccess;
     private final MessageSource messages;
+    private final CrmStatusWrites crmStatuses;
 
     ContactListsApi(ContactCatalogue catalogue, ContactLists contactLists, ContactStore store, PhoneNumbers phoneNumbers,
-                    FieldAccess fieldAccess, MessageSource messages) {
+                    FieldAccess fieldAccess, MessageSource messages, CrmStatusWrites crmStatuses) {
         this.catalogue = catalogue;
         this.contactLists = contactLists;
         this.store = store;
         this.phoneNumbers = phoneNumbers;
         this.fieldAccess = fieldAccess;
         this.messages = messages;
+        this.crmStatuses = crmStatuses;
     }
 
     /**
@@ -178,7 +180,9 @@ class ContactListsApi {
      * Adds contacts given as objects of field code to value, up to 10,000 per call. Valid contacts are
      * written even when others in the same call are refused; the answer says which and why. A value with
      * {@code ***} in a field the caller sees masked or not at all is refused: it is a mask read back, and would
-     * overwrite the real value.
+     * overwrite the real value. A contact may carry {@code crmStatus} (and {@code postponeUntil}, ISO-8601): its
+     * CRM status, applied to its campaigns by the CRM status mapping in the transaction that writes it; an unknown
+     * status refuses the contact.
      */
     @PostMapping("/contact-lists/{id}/contacts")
     @RequiresPermission(Permission.CONTACTS_MANAGE)
@@ -193,18 +197,22 @@ class ContactListsApi {
         ShownFields shown = fieldAccess.shownTo(user);
         List<Map<String, String>> passed = new ArrayList<>();
         List<Integer> passedIndexes = new ArrayList<>();
+        List<CrmStatusWrites.Wanted> wanted = new ArrayList<>();
         Map<Integer, List<String>> masks = new java.util.TreeMap<>();
         for (int i = 0; i < contacts.size(); i++) {
             Map<String, String> raw = asText(contacts.get(i));
-            List<String> problems = ContactLists.maskedValues(raw, shown);
+            CrmStatusWrites.Wanted crm = crmStatuses.take(raw);
+            List<String> problems = new ArrayList<>(ContactLists.maskedValues(raw, shown));
+            problems.addAll(crm.problems());
             if (problems.isEmpty()) {
                 passed.add(raw);
                 passedIndexes.add(i);
+                wanted.add(crm);
             } else {
                 masks.put(i, problems);
             }
         }
-        ContactLists.WriteReport report = contactLists.write(schema, passed, updateExisting);
+        ContactLists.WriteReport report = crmStatuses.write(schema, passed, wanted, updateExisting, user);
         Map<Integer, List<String>> refused = new java.util.TreeMap<>(masks);
         for (int i = 0; i < report.problems().size(); i++) {
             if (!report.problems().get(i).isEmpty()) {

@@ -73,7 +73,7 @@ class ContactStore {
             }
         }
         if (accepted.isEmpty()) {
-            return new WriteOutcome(0, 0, refused);
+            return new WriteOutcome(0, 0, refused, Map.of());
         }
         List<Long> ids = jdbc.sql("select nextval('" + contactSequence() + "') from generate_series(1, :n)")
                 .param("n", accepted.size()).query(Long.class).list();
@@ -109,7 +109,9 @@ class ContactStore {
         refused.sort(java.util.Comparator.comparingInt(Refusal::index));
         replacePhones(written, contacts, flags);
         int inserted = (int) written.stream().filter(Written::inserted).count();
-        return new WriteOutcome(inserted, written.size() - inserted, refused);
+        Map<Integer, Long> writtenIds = new HashMap<>();
+        written.stream().filter(row -> row.index() != null).forEach(row -> writtenIds.put(row.index(), row.id()));
+        return new WriteOutcome(inserted, written.size() - inserted, refused, writtenIds);
     }
 
     private static final String ALREADY_IN_LIST =
@@ -371,7 +373,8 @@ class ContactStore {
     record Refusal(int index, String reason) {
     }
 
-    record WriteOutcome(int inserted, int updated, List<Refusal> refused) {
+    /** @param ids the id of each written contact by its index among the contacts given */
+    record WriteOutcome(int inserted, int updated, List<Refusal> refused, Map<Integer, Long> ids) {
     }
 
     record StoredContact(long id, String clientId, Map<String, Object> attributes, boolean dnc) {

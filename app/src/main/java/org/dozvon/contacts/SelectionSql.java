@@ -46,10 +46,12 @@ final class SelectionSql {
     }
 
     /**
-     * What every selected contact satisfies, apart from its list: the filter, the share and the DNC lists.
+     * What every selected contact satisfies, apart from its list: not blocked, the filter, the share and the DNC lists.
      */
     String where(ContactSelection selection) {
         List<String> parts = new ArrayList<>();
+        // a contact blocked through the API is taken by no campaign
+        parts.add("c.blocked_at is null");
         parts.add(filter(selection.filter()));
         if (selection.percent() < 100) {
             // hashint8extended is what hash partitioning relies on, so it stays the same across versions

@@ -146,6 +146,99 @@ public class DialQueue {
                 .param("at", Timestamp.from(at)).param("campaign", campaignId).update();
     }
 
+    /**
+     * Cancels queued requests (nobody has started dialling them) of a contact, of a phone number, or of a number of one
+     * contact, in one campaign or in any; requests being dialled are left to end. At least one of {@code contactId} and
+     * {@code phone} is given.
+     *
+     * @return the requests cancelled
+     */
+    @Transactional
+    public List<DialAttempt> cancelQueued(Long campaignId, Long contactId, String phone, Instant at) {
+        if (contactId == null && phone == null) {
+            throw new IllegalArgumentException("a contact or a phone is needed");
+        }
+        return jdbc.sql("""
+                        update dial_request set state = 'CANCELLED', settled_at = :at
+                        where state = 'QUEUED'
+                          and (cast(:campaign as bigint) is null or campaign_id = :campaign)
+                          and (cast(:contact as bigint) is null or contact_id = :contact)
+                          and (cast(:phone as varchar) is null or phone = :phone)
+                        returning""" + " " + COLUMNS)
+                .param("at", Timestamp.from(at)).param("campaign", campaignId).param("contact", contactId)
+                .param("phone", phone).query(DialQueue::attempt).list();
+    }
+
+    /** The contact's requests in a campaign that are queued or being dialled, oldest first. */
+    @Transactional(readOnly = true)
+    public List<DialAttempt> open(long campaignId, long contactId) {
+        return jdbc.sql("select " + COLUMNS + " from dial_request where campaign_id = :campaign and contact_id = :contact"
+                        + " and state in ('QUEUED', 'DIALING') order by id")
+                .param("campaign", campaignId).param("contact", contactId).query(DialQueue::attempt).list();
+    }
+
+    /**
+     * Records an agent result given from outside (a CRM's, AMT's "agent result"): a request written SETTLED with the
+     * code and its category, never dialled, in the caller's transaction (the strategy step that settles it). It is an
+     * attempt of the contact's history, but not a dial: the limits on attempts leave it out, "times this code" counts it.
+     *
+     * @param agent   who gave the result (a user name)
+     * @param comment the agent's comment, or null
+     * @return its attempt id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long recordExternal(long campaignId, long contactId, String businessKey, String phone, String phoneType,
+                               OutcomeCategory outcome, String completionCode, String agent, String comment,
+                               LocalDate localDay, Instant at) {
+        return jdbc.sql("""
+                        insert into dial_request (campaign_id, contact_id, business_key, phone, phone_type, state, priority,
+                                                  due_at, created_at, settled_at, outcome, completion_code, local_day,
+                                                  external, external_agent, external_comment)
+                        values (:campaign, :contact, :key, :phone, :type, 'SETTLED', 0, :at, :at, :at, :outcome, :code, :day,
+                                true, :agent, :comment)
+                        returning id""")
+                .param("campaign", campaignId).param("contact", contactId).param("key", businessKey)
+                .param("phone", phone == null ? "" : phone).param("type", phoneType).param("at", Timestamp.from(at))
+                .param("outcome", outcome.name()).param("code", completionCode).param("day", localDay)
+                .param("agent", agent).param("comment", comment)
+                .query(Long.class).single();
+    }
+
+    /**
+     * A contact's attempts, newest first: requests dialled or being dialled (with their call's times and operator) and
+     * agent results set from outside; queued and cancelled requests that were never dialled are not attempts.
+     *
+     * @param limit at most this many (1–500)
+     */
+    @Transactional(readOnly = true)
+    public List<AttemptEntry> history(long contactId, int limit) {
+        return jdbc.sql("""
+                        select r.id, r.campaign_id, r.phone, r.state, r.manual, r.external, r.created_at,
+                               coalesce(a.originated_at, a.queued_at), a.answered_at, a.ended_at, r.settled_at,
+                               coalesce(r.outcome, a.outcome), r.completion_code, coalesce(a.operator, r.external_agent),
+                               coalesce(a.comment, r.external_comment)
+                        from dial_request r left join call_attempt a on a.dial_request_id = r.id
+                        where r.contact_id = :contact
+                          and (r.state in ('DIALING', 'SETTLED') or a.dial_request_id is not null)
+                        order by r.id desc limit :limit""")
+                .param("contact", contactId).param("limit", Math.max(1, Math.min(500, limit)))
+                .query((rs, row) -> {
+                    String outcome = rs.getString(12);
+                    return new AttemptEntry(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            DialAttempt.State.valueOf(rs.getString(4)),
+                            rs.getBoolean(6) ? AttemptEntry.Kind.EXTERNAL : rs.getBoolean(5) ? AttemptEntry.Kind.MANUAL
+                                    : AttemptEntry.Kind.CALL,
+                            instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
+                            instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)),
+                            outcome == null ? null : OutcomeCategory.valueOf(outcome), rs.getString(13), rs.getString(14),
+                            rs.getString(15));
+                }).list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     public Optional<DialAttempt> attempt(long attemptId) {
         return jdbc.sql("select " + COLUMNS + " from dial_request where id = :id").param("id", attemptId)
                 .query(DialQueue::attempt).optional();
@@ -182,10 +275,13 @@ public class DialQueue {
         Map<String, Integer> byType = new HashMap<>();
         int[] totals = new int[4];
         Instant[] first = new Instant[1];
+        // an agent result set from outside (external) was no dial: it counts only as "times this code"
         jdbc.sql("""
-                        select phone_type, count(*), count(*) filter (where phone = :phone),
-                               count(*) filter (where local_day = :day), count(*) filter (where completion_code = :code),
-                               min(settled_at)
+                        select phone_type, count(*) filter (where not external),
+                               count(*) filter (where phone = :phone and not external),
+                               count(*) filter (where local_day = :day and not external),
+                               count(*) filter (where completion_code = :code),
+                               min(settled_at) filter (where not external)
                         from dial_request
                         where contact_id = :contact and campaign_id = :campaign and state = 'SETTLED'
                         group by phone_type""")
@@ -197,8 +293,9 @@ public class DialQueue {
                     totals[1] += rs.getInt(3);
                     totals[2] += rs.getInt(4);
                     totals[3] += rs.getInt(5);
-                    Instant at = rs.getTimestamp(6).toInstant();
-                    if (first[0] == null || at.isBefore(first[0])) {
+                    Timestamp settled = rs.getTimestamp(6);
+                    Instant at = settled == null ? null : settled.toInstant();
+                    if (at != null && (first[0] == null || at.isBefore(first[0]))) {
                         first[0] = at;
                     }
                 });

@@ -188,6 +188,56 @@ class CampaignContacts {
         Instant finishedAt;
     }
 
+    /** One contact's row in one campaign, as written (changes kept for the end of this transaction not included). */
+    record Row(long campaignId, long contactId, String processInstanceId, State state, FinalStatus finalStatus,
+               Instant nextDialAt, int attempts, Instant firstAttemptAt, Instant startedAt, Instant finishedAt) {
+    }
+
+    private static final String ROW = """
+            select campaign_id, contact_id, process_instance_id, state, final_status, next_dial_at, attempts,
+                   first_attempt_at, started_at, finished_at from campaign_contact""";
+
+    /** The contact's rows in every campaign that has taken it, by campaign. */
+    List<Row> ofContact(long contactId) {
+        return jdbc.sql(ROW + " where contact_id = :contact order by campaign_id").param("contact", contactId)
+                .query(CampaignContacts::row).list();
+    }
+
+    Optional<Row> row(long campaignId, long contactId) {
+        return jdbc.sql(ROW + " where campaign_id = :campaign and contact_id = :contact")
+                .param("campaign", campaignId).param("contact", contactId).query(CampaignContacts::row).optional();
+    }
+
+    /** Whether the contact's processing in the campaign has ended (as written). */
+    boolean isFinished(long campaignId, long contactId) {
+        return jdbc.sql("select exists (select 1 from campaign_contact where campaign_id = :campaign"
+                        + " and contact_id = :contact and state = 'FINISHED')")
+                .param("campaign", campaignId).param("contact", contactId).query(Boolean.class).single();
+    }
+
+    /**
+     * Finishes a contact a campaign has not taken, so that it never takes it (its intake claims only contacts without
+     * a row). False when the campaign has a row for it already (taken meanwhile, or finished).
+     */
+    boolean finishUntaken(long campaignId, long contactId, FinalStatus status, Instant now) {
+        return jdbc.sql("""
+                        insert into campaign_contact (campaign_id, contact_id, state, final_status, started_at, finished_at)
+                        values (:campaign, :contact, 'FINISHED', :status, :now, :now) on conflict do nothing""")
+                .param("campaign", campaignId).param("contact", contactId).param("status", status.name())
+                .param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String finalStatus = rs.getString(5);
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), State.valueOf(rs.getString(4)),
+                finalStatus == null ? null : FinalStatus.valueOf(finalStatus), instant(rs.getTimestamp(6)), rs.getInt(7),
+                instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     /** Process instances of a campaign's contacts that are not finished. */
     List<String> openProcesses(long campaignId, Collection<State> states) {
         return jdbc.sql("select process_instance_id from campaign_contact where campaign_id = :campaign"

@@ -13,7 +13,9 @@ public enum FinalStatus {
     STOP_DATE_REACHED,
     CAMPAIGN_STOPPED,
     NO_PHONE,
-    MOVED;
+    MOVED,
+    /** Taken out of the campaign from outside: a CRM or a supervisor cancelled the contact's processing. */
+    CANCELLED;
 
     public String messageKey() {
         return "finalStatus." + name();

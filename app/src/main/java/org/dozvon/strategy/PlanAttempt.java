@@ -30,13 +30,16 @@ import static org.dozvon.strategy.ContactVariables.*;
 /**
  * {@code ${planAttempt}}: decides what happens to a contact next, reading the campaign afresh (so edits
  * count from the next step on): finish (a limit, the stop date, no callable phone), wait for the next
- * calling window, or dial now. Sets {@code plan} = DIAL / WAIT / FINISH and what the next steps need.
+ * calling window (after a hold's end; a contact held until released looks again daily), or dial now. Blocked
+ * numbers are not callable. Sets {@code plan} = DIAL / WAIT / FINISH and what the next steps need.
  */
 @Component("planAttempt")
 class PlanAttempt implements JavaDelegate {
 
     /** A paused campaign's contacts look again this late, unless its resumption wakes them first. */
     static final Duration PAUSED_RECHECK = Duration.ofDays(1);
+    /** A contact held until released looks again this late, unless its release wakes it first. */
+    static final Duration HOLD_RECHECK = Duration.ofDays(1);
 
     private final StepReads reads;
     private final ContactCards cards;
@@ -44,10 +47,12 @@ class PlanAttempt implements JavaDelegate {
     private final CampaignContacts progress;
     private final StrategyClock clock;
     private final StrategyTimeline timeline;
+    private final ContactRestrictions restrictions;
 
     PlanAttempt(StepReads reads, ContactCards cards, DialQueue queue, CampaignContacts progress, StrategyClock clock,
-                StrategyTimeline timeline) {
+                StrategyTimeline timeline, ContactRestrictions restrictions) {
         this.reads = reads;
+        this.restrictions = restrictions;
         this.timeline = timeline;
         this.cards = cards;
         this.queue = queue;
@@ -119,6 +124,9 @@ class PlanAttempt implements JavaDelegate {
                 && !now.isBefore(card.get().createdAt().plus(Duration.ofHours(s.maxHoursSinceCreation())))) {
             return Plan.finish(FinalStatus.DURATION_EXCEEDED_CREATION);
         }
+        // holds (a CRM's "postpone", "do not touch") and blocked numbers, read in one statement
+        ContactRestrictions.ForPlan restricted = restrictions.forPlan(campaignId, contactId,
+                card.get().phones().stream().map(ContactCards.Phone::number).toList(), now);
         List<ContactCards.Phone> callable = new ArrayList<>();
         boolean typeExhausted = false;
         boolean listed = false;
@@ -129,7 +137,8 @@ class PlanAttempt implements JavaDelegate {
             Integer typeLimit = s.maxAttemptsPerPhoneType().get(phone.type());
             if (typeLimit != null && counts.onPhoneType(phone.type()) >= typeLimit) {
                 typeExhausted = true;
-            } else if (cards.listed(s.dncListIds(), phone.number())) {
+            } else if (restricted.blockedNumbers().contains(phone.number())
+                    || cards.listed(s.dncListIds(), phone.number())) {
                 listed = true;
             } else {
                 callable.add(phone);
@@ -146,7 +155,11 @@ class PlanAttempt implements JavaDelegate {
         if (campaign.status() != CampaignStatus.RUNNING) {
             return Plan.waitUntil(phone, zone, now.plus(PAUSED_RECHECK), null, dayTypes);
         }
-        Instant notBefore = latest(now, instant(execution, NOT_BEFORE), s.startsAt());
+        if (restricted.hold().indefinite()) {
+            // "do not touch": look again later; a release wakes the contact at once
+            return Plan.waitUntil(phone, zone, now.plus(HOLD_RECHECK), null, dayTypes);
+        }
+        Instant notBefore = latest(now, instant(execution, NOT_BEFORE), s.startsAt(), restricted.hold().until());
         Instant callback = instant(execution, CALLBACK_PLANNED);
         if (callback != null && !callback.isBefore(notBefore)) {
             // the time agreed with the person: kept even outside the campaign's calling hours

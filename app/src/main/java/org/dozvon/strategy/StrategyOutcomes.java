@@ -23,7 +23,8 @@ import static org.dozvon.strategy.ContactVariables.*;
  * Where call outcomes enter the strategies: settles the attempt and correlates the message
  * {@code CallOutcome} to the contact's process, in one transaction. An attempt is settled once: a duplicate
  * or late outcome (the strategy gave the attempt up, or it was already reported) is ignored and logged,
- * never starting a second path.
+ * never starting a second path. The outcome of a call that went on after its contact was cancelled is recorded (the
+ * attempt settled) and goes nowhere.
  */
 @Service
 public class StrategyOutcomes {
@@ -34,11 +35,13 @@ public class StrategyOutcomes {
     private final DialQueue queue;
     private final RuntimeService runtime;
     private final StrategyClock clock;
+    private final CampaignContacts progress;
 
-    StrategyOutcomes(DialQueue queue, RuntimeService runtime, StrategyClock clock) {
+    StrategyOutcomes(DialQueue queue, RuntimeService runtime, StrategyClock clock, CampaignContacts progress) {
         this.queue = queue;
         this.runtime = runtime;
         this.clock = clock;
+        this.progress = progress;
     }
 
     /**
@@ -50,6 +53,12 @@ public class StrategyOutcomes {
         Optional<DialAttempt> settled = queue.settle(attemptId, outcome, completionCode, clock.now());
         if (settled.isEmpty()) {
             log.info("Outcome {} for attempt {} ignored: the attempt is settled already or unknown", outcome, attemptId);
+            return Result.IGNORED;
+        }
+        if (progress.isFinished(settled.get().campaignId(), settled.get().contactId())) {
+            // the contact was cancelled while this call went on: the call is recorded, nothing is revived
+            log.info("Outcome {} for attempt {} recorded; the contact's processing in campaign {} had ended", outcome,
+                    attemptId, settled.get().campaignId());
             return Result.IGNORED;
         }
         Map<String, Object> variables = new HashMap<>();

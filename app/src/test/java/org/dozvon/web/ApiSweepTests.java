@@ -53,7 +53,9 @@ class ApiSweepTests extends ApplicationTestBase {
      */
     private static final Map<String, String> PLAIN_VARIABLES = Map.of(
             "year", "2030",
-            "version", "1");
+            "version", "1",
+            // a phone of a contact: the contact's id in the same path is the unknown one
+            "number", "+79001234567");
 
     /**
      * Operations whose unknown-id request may answer something else than 404, each with the reason. Keep it short:
