@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
+import org.dozvon.ApiPage;
 import org.dozvon.Violation;
 
 import org.springframework.context.MessageSource;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -57,9 +59,9 @@ class ApiTokensApi {
      * {@code nextCursor}); an installation has a few tokens, so one page holds them all and {@code nextCursor} is null.
      */
     @GetMapping
-    TokenPage list() {
+    ApiPage<TokenDto> list(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         Instant now = clock.instant();
-        return new TokenPage(tokens.all().stream().map(token -> TokenDto.of(token, now)).toList(), null);
+        return ApiPage.byId(tokens.all(), cursor, limit, ApiToken::id, token -> TokenDto.of(token, now));
     }
 
     @GetMapping("/{id}")
@@ -142,8 +144,6 @@ class ApiTokensApi {
     record TokenRequest(String name, List<String> permissions, String expiresAt, Integer requestsPerMinute) {
     }
 
-    record TokenPage(List<TokenDto> items, String nextCursor) {
-    }
 
     /**
      * @param hint  how the token begins ({@code dzv_<publicId>_…}), to tell which one a CRM holds

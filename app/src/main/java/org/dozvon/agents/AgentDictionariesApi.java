@@ -2,7 +2,7 @@ package org.dozvon.agents;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiPage;
 import org.dozvon.web.DictionaryEntry;
 import org.dozvon.web.Problems;
 

@@ -10,7 +10,7 @@ import org.dozvon.campaigns.CallbackType;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.HttpStatus;

@@ -9,9 +9,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
+import org.dozvon.InvalidRequest;
 import org.dozvon.web.Problems;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;

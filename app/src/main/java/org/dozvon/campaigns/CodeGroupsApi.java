@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiPage;
 import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;

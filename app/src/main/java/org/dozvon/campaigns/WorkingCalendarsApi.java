@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.dozvon.web.ApiPage;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.ApiPage;
+import org.dozvon.InvalidRequest;
 import org.dozvon.web.Problems;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;

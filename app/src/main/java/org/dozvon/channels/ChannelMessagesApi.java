@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.ResponseEntity;

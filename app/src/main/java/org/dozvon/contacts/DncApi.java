@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.HttpStatus;

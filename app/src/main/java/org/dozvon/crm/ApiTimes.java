@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.InvalidRequest;
 
 /** Times a CRM sends: ISO-8601 with an offset ({@code 2031-03-03T12:00:00+03:00}, or {@code Z}). */
 final class ApiTimes {

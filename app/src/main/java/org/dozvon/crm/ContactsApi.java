@@ -5,9 +5,9 @@ import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 import org.dozvon.contacts.ContactLists;
 import org.dozvon.contacts.FieldAccess;
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
+import org.dozvon.InvalidRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +53,7 @@ class ContactsApi {
      */
     @GetMapping
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    ApiPage<ContactDetail> byClientId(@RequestParam(required = false) String clientId,
+    ApiPage<ContactDetail> byClientId(@RequestParam String clientId,
                                       @RequestParam(required = false) Long listId,
                                       @RequestParam(required = false) String cursor,
                                       @RequestParam(required = false) Integer limit,

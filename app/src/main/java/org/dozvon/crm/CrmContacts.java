@@ -33,7 +33,7 @@ import org.dozvon.strategy.ContactInCampaign;
 import org.dozvon.strategy.ContactRefused;
 import org.dozvon.strategy.FinalStatus;
 import org.dozvon.strategy.PhoneBlock;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.InvalidRequest;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;

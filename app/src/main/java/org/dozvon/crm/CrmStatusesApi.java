@@ -7,8 +7,8 @@ import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 import org.dozvon.strategy.FinalStatus;
-import org.dozvon.web.ApiPage;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.ApiPage;
+import org.dozvon.InvalidRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,8 +57,9 @@ class CrmStatusesApi {
     /** Every status, by code: one page. */
     @GetMapping
     @RequiresPermission(Permission.CONTACTS_VIEW)
-    ApiPage<CrmStatusDto> statuses() {
-        return ApiPage.all(statuses.all().stream().map(CrmStatusDto::of).toList());
+    ApiPage<CrmStatusDto> statuses(@RequestParam(required = false) String cursor,
+                                   @RequestParam(required = false) Integer limit) {
+        return ApiPage.byId(statuses.all(), cursor, limit, CrmStatus::id, CrmStatusDto::of);
     }
 
     @GetMapping("/{id}")

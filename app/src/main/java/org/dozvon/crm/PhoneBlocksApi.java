@@ -12,9 +12,9 @@ import org.dozvon.contacts.PhoneNumbers;
 import org.dozvon.contacts.ShownFields;
 import org.dozvon.strategy.ContactControl;
 import org.dozvon.strategy.PhoneBlock;
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
+import org.dozvon.InvalidRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

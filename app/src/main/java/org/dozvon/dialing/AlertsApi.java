@@ -7,8 +7,8 @@ import java.util.Map;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

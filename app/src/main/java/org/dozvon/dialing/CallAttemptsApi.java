@@ -8,9 +8,9 @@ import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 import org.dozvon.campaigns.OutcomeCategory;
 import org.dozvon.telephony.SpyMode;
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
+import org.dozvon.InvalidRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.dozvon.Violation;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiPage;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.ResponseEntity;

@@ -16,9 +16,9 @@ import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
 import org.dozvon.contacts.ContactLists;
 import org.dozvon.contacts.ListSchema;
-import org.dozvon.web.ApiCursor;
-import org.dozvon.web.ApiPage;
-import org.dozvon.web.InvalidRequest;
+import org.dozvon.ApiCursor;
+import org.dozvon.ApiPage;
+import org.dozvon.InvalidRequest;
 import org.dozvon.web.Problems;
 
 import org.springframework.http.HttpStatus;

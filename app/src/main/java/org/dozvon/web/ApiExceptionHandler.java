@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.dozvon.InvalidRequest;
 import org.dozvon.Violation;
 
 import org.springframework.beans.TypeMismatchException;

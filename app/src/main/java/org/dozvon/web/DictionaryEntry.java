@@ -3,6 +3,8 @@ package org.dozvon.web;
 import java.util.Arrays;
 import java.util.function.Function;
 
+import org.dozvon.ApiPage;
+
 /**
  * One value of a dictionary of {@code /api/v1/dictionaries/...}: the code the API reads and writes, and its name in
  * the request's language ({@code Accept-Language: ru} or {@code en}).

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dozvon.ApiPage;
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.PortalClient;
 import org.dozvon.access.TestUsers;
@@ -32,6 +33,8 @@ import org.springframework.context.ApplicationContext;
  * Every operation of {@code /api/v1}, as the OpenAPI description lists it (so endpoints added later are swept too,
  * with nothing to register here): without credentials it answers 401, to a caller without its permission 403, and
  * with an identifier that does not exist 404 — each as an RFC 7807 problem, never an HTML page, a 500 or a 200.
+ * Every list answers a page ({@code items}, {@code nextCursor}) and refuses a bad {@code limit} with 422 naming it;
+ * every JSON body refuses a field of the wrong kind with 422 naming the field.
  *
  * <p>Requests are as small as can be: the path's variables filled in, the body {@code {}} or {@code []} (multipart:
  * one tiny part per documented field), required query parameters given a plausible value. An endpoint must check
@@ -108,6 +111,87 @@ class ApiSweepTests extends ApplicationTestBase {
                     }
                     assertProblem(operation, response, 404);
                 }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyListAnswersOnePageAndRefusesABadLimitNamingIt() throws Exception {
+        return operations().stream().filter(operation -> operation.method().equals("GET") && isPage(operation)
+                        && !operation.identifiesSomething())
+                .map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> {
+                    HttpResponse<String> page = send(operation, operation.samplePath(), "admin", ADMIN_PASSWORD);
+                    assertThat(page.statusCode()).as("%s: %s", operation, page.body()).isEqualTo(200);
+                    JsonNode answer = json.readTree(page.body());
+                    assertThat(answer.path("items").isArray()).as("%s: %s", operation, page.body()).isTrue();
+                    assertThat(answer.has("nextCursor")).as("%s: %s", operation, page.body()).isTrue();
+                    if (operation.parameters("query").stream().noneMatch(p -> p.path("name").asText().equals("limit"))) {
+                        // a dictionary is a handful of codes: all on one page, no paging
+                        assertThat(operation.path()).as("%s pages without ?limit=", operation)
+                                .startsWith("/api/v1/dictionaries/");
+                        return;
+                    }
+
+                    String sample = operation.samplePath();
+                    HttpResponse<String> refused = send(operation, sample + (sample.contains("?") ? "&" : "?")
+                            + "limit=0", "admin", ADMIN_PASSWORD);
+                    assertProblem(operation, refused, 422);
+                    assertThat(json.readTree(refused.body()).path("errors").has("limit")).as(refused.body()).isTrue();
+                }));
+    }
+
+    /**
+     * Every JSON body that creates or changes something (where the path names nothing that could be missing) refuses
+     * a field of the wrong kind — an object where the description says text, a number, a yes/no or a list — with 422
+     * naming that field, not 400 or 500.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyJsonBodyRefusesAFieldOfTheWrongKindNamingIt() throws Exception {
+        return operations().stream().filter(operation -> !operation.identifiesSomething() && wrongKindField(operation) != null)
+                .map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> {
+                    String field = wrongKindField(operation);
+                    HttpResponse<String> refused = send(operation, operation.samplePath(), "admin", ADMIN_PASSWORD,
+                            "{\"" + field + "\": {\"of\": \"the wrong kind\"}}");
+                    assertProblem(operation, refused, 422);
+                    assertThat(json.readTree(refused.body()).path("errors").has(field))
+                            .as("%s names %s: %s", operation, field, refused.body()).isTrue();
+                }));
+    }
+
+    /** Whether the operation's 200 answer is an {@link ApiPage}: items and the next page's cursor. */
+    private static boolean isPage(Operation operation) {
+        JsonNode schema = resolve(operation.spec().path("responses").path("200").path("content").elements().hasNext()
+                ? operation.spec().path("responses").path("200").path("content").elements().next().path("schema")
+                : null);
+        return schema != null && schema.path("properties").has("items") && schema.path("properties").has("nextCursor");
+    }
+
+    /** The first field of the operation's JSON body object that is text, a number, a yes/no or a list; or null. */
+    private static String wrongKindField(Operation operation) {
+        JsonNode schema = resolve(operation.spec().path("requestBody").path("content").path("application/json")
+                .path("schema"));
+        if (schema == null || !schema.has("properties")) {
+            return null;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = schema.get("properties").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String type = field.getValue().path("type").asText();
+            if (List.of("string", "integer", "number", "boolean", "array").contains(type)) {
+                return field.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** A schema with its {@code $ref} followed into the description's components; null for none. */
+    private static JsonNode resolve(JsonNode schema) {
+        if (schema == null || schema.isMissingNode()) {
+            return null;
+        }
+        String ref = schema.path("$ref").asText("");
+        if (ref.startsWith("#/components/schemas/")) {
+            return description.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+        }
+        return schema;
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -232,6 +316,12 @@ class ApiSweepTests extends ApplicationTestBase {
     }
 
     private HttpResponse<String> send(Operation operation, String path, String username, String password) {
+        return send(operation, path, username, password, null);
+    }
+
+    /** Sends the operation; {@code jsonBody}, when given, in place of the smallest body. */
+    private HttpResponse<String> send(Operation operation, String path, String username, String password,
+                                      String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", accepted(operation));
         if (username != null) {
@@ -240,8 +330,8 @@ class ApiSweepTests extends ApplicationTestBase {
         }
         JsonNode content = operation.spec().path("requestBody").path("content");
         if (content.has("application/json")) {
-            String body = "array".equals(content.get("application/json").path("schema").path("type").asText())
-                    ? "[]" : "{}";
+            String body = jsonBody != null ? jsonBody
+                    : "array".equals(content.get("application/json").path("schema").path("type").asText()) ? "[]" : "{}";
             request.header("Content-Type", "application/json")
                     .method(operation.method(), HttpRequest.BodyPublishers.ofString(body));
         } else if (content.has("multipart/form-data")) {

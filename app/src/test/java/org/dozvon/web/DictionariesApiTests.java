@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dozvon.ApiPage;
 import org.dozvon.ApiPaging;
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.access.TestUsers;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
-import org.dozvon.web.ApiPage;
+import org.dozvon.ApiPage;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;

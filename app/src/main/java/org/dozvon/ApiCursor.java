@@ -1,4 +1,4 @@
-package org.dozvon.web;
+package org.dozvon;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

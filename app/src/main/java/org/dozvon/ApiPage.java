@@ -1,4 +1,4 @@
-package org.dozvon.web;
+package org.dozvon;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,12 +1,11 @@
-package org.dozvon.web;
+package org.dozvon;
 
 import java.util.List;
 
-import org.dozvon.Violation;
 
 /**
  * A REST request refused for its fields or parameters: answered 422 with {@code errors} naming each field (by
- * {@link Problems#invalid}), whichever controller throws it.
+ * {@code web.Problems#invalid}), whichever controller throws it.
  */
 public class InvalidRequest extends RuntimeException {
 
