@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dozvon.ApiPage;
 import org.dozvon.ApiPaging;
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.access.TestUsers;
+import org.dozvon.strategy.FinalStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ class DictionariesApiTests extends ApplicationTestBase {
                 .containsExactly("DRAFT", "RUNNING", "PAUSED", "STOPPED", "COMPLETED");
         assertThat(codes(dictionary("dialing-modes", "en"))).containsExactly("PREVIEW", "PROGRESSIVE", "PREDICTIVE", "AGENTLESS");
         assertThat(codes(dictionary("contact-statuses", "en"))).containsExactly("ACTIVE", "POSTPONED", "ON_HOLD", "FINISHED");
-        assertThat(codes(dictionary("final-statuses", "en"))).startsWith("SUCCESS", "FAILURE", "DO_NOT_CALL").hasSize(12);
+        assertThat(codes(dictionary("final-statuses", "en"))).startsWith("SUCCESS", "FAILURE", "DO_NOT_CALL").hasSize(FinalStatus.values().length).contains("CANCELLED");
         assertThat(dictionary("final-statuses", "en").get(0).get("name").asText()).isEqualTo("Processed successfully");
         assertThat(codes(dictionary("code-resolutions", "en"))).containsExactly("RETRY", "SUCCESS", "FAILURE", "DO_NOT_CALL");
         assertThat(codes(dictionary("callback-statuses", "en"))).contains("PENDING", "DUE", "DONE");
