@@ -1,6 +1,8 @@
 package org.dozvon.access;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 import org.springframework.lang.Nullable;
@@ -26,7 +28,8 @@ public record ApiToken(long id, String publicId, String name, Set<Permission> pe
                        @Nullable Instant lastUsedAt) {
 
     public ApiToken {
-        permissions = Set.copyOf(permissions);
+        // in the enum's order, so pages and answers list them as the permission list does
+        permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
     }
 
     public enum State { ACTIVE, EXPIRED, REVOKED }

@@ -62,7 +62,7 @@ class CrmScriptTests extends ApplicationTestBase {
             bash.environment().putAll(java.util.Map.of("DOZVON_URL", "http://localhost:" + port,
                     "DOZVON_TOKEN", token, "WEBHOOK_URL", crm.url(), "WEBHOOK_SECRET", secret, "RUN", run));
             Process process = bash.start();
-            boolean ended = process.waitFor(PATIENCE.toSeconds() + 60, TimeUnit.SECONDS);
+            boolean ended = process.waitFor(PATIENCE.toSeconds() * 3, TimeUnit.SECONDS);
             String output = Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8);
             if (!ended) {
                 process.destroyForcibly();
