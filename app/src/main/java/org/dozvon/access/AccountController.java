@@ -38,7 +38,15 @@ class AccountController {
 
     @GetMapping("/login")
     @PreAuthorize("permitAll()")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        // ldap branch: a refused domain login names its reason, and the form keeps "Domain account" chosen
+        Object failure = session == null ? null
+                : session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof DomainLoginRefused refused) {
+            model.addAttribute("domainError", refused.messageKey());
+        }
+        model.addAttribute("domainLogin", failure instanceof DomainLoginRefused);
         return "access/login";
     }
 

@@ -100,7 +100,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http, ProblemResponses problems,
-                                       SecurityContextRepository securityContextRepository) throws Exception {
+                                       SecurityContextRepository securityContextRepository,
+                                       DomainAccounts domainAccounts) throws Exception {
+        // the login form's "Domain account" (LDAP / Active Directory); "Local account" goes on to the local users
+        http.authenticationProvider(new DomainAuthenticationProvider(domainAccounts));
         http.authorizeHttpRequests(requests -> requests
                         // an async dispatch continues a request already authorised (a closing SSE stream);
                         // an error dispatch renders the error of one
@@ -110,7 +113,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/camunda/**")).hasAuthority(Permission.PROCESS_ENGINE.name())
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(securityContextRepository))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .authenticationDetailsSource(LoginDetails::new))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // Camunda's web apps protect themselves with their own CSRF token filter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * token), so one key protects every stored secret of the installation.
  */
 @Component
-public class SecretBox {
+public class SecretBox implements org.dozvon.access.SecretSealer {
 
     private static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
