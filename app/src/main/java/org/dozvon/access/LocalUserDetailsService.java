@@ -26,7 +26,7 @@ class LocalUserDetailsService implements UserDetailsService {
     public DozvonUser loadUserByUsername(String username) {
         UserAccount account = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No local user '" + username + "'"));
-        if (account.passwordHash() == null) {
+        if (account.domain() || account.passwordHash() == null) {
             // a domain account's shadow row (ldap branch): it logs in as "Domain account" only
             throw new UsernameNotFoundException("'" + username + "' is a domain account");
         }

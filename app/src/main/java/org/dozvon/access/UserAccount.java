@@ -26,6 +26,9 @@ class UserAccount {
     private Instant updatedAt;
     @Version
     private Integer version;
+    /** LOCAL or LDAP (a domain account's shadow row, ldap branch); set by the database or DomainAccounts only. */
+    @org.springframework.data.annotation.ReadOnlyProperty
+    private String accountType;
     @MappedCollection(idColumn = "user_id")
     private Set<UserRole> roles = new HashSet<>();
 
@@ -91,6 +94,11 @@ class UserAccount {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** A domain account (LDAP): no local password; it logs in as "Domain account" only. */
+    public boolean domain() {
+        return "LDAP".equals(accountType);
     }
 
     public boolean mustChangePassword() {

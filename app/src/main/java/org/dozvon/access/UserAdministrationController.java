@@ -84,7 +84,11 @@ class UserAdministrationController {
 
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
-        administration.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UserAccount account = administration.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (account.domain()) {
+            // a domain account's password is the directory's (ldap branch)
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         redirect.addFlashAttribute("temporaryPassword", administration.resetPassword(id).temporaryPassword());
         redirect.addFlashAttribute("notice", "users.passwordReset");
         return "redirect:/settings/users/" + id;
