@@ -47,6 +47,11 @@ public final class PortalClient {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
     }
 
+    /** A page or download as bytes (an XLSX file, say), with this client's session. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        return http.sendAsync(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).join();
+    }
+
     public HttpResponse<String> get(String path, String accept) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
     }

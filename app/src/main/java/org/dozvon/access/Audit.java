@@ -22,11 +22,13 @@ public class Audit {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditForwarder forwarder;
 
-    Audit(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    Audit(JdbcClient jdbc, ObjectMapper json, Clock clock, AuditForwarder forwarder) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.forwarder = forwarder;
     }
 
     /**
@@ -39,19 +41,37 @@ public class Audit {
      * @param after      its value after (null: none or not relevant)
      */
     public void record(DozvonUser actor, String action, String objectType, Object objectId, Object before, Object after) {
-        jdbc.sql("""
+        record(actor.getUsername(), String.join(",", new TreeSet<>(actor.roles())), action, objectType, objectId,
+                before, after);
+    }
+
+    /**
+     * Records an action of someone who may not be a signed-in user (a failed login names the user name tried).
+     * The record is forwarded to the security system, when one is configured, after its transaction commits.
+     */
+    void record(String username, String roles, String action, String objectType, Object objectId, Object before,
+                Object after) {
+        java.time.Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String objectKey = objectId == null ? null : objectId.toString();
+        objectKey = objectKey != null && objectKey.length() > 100 ? objectKey.substring(0, 100) : objectKey;
+        String beforeJson = toJson(before);
+        String afterJson = toJson(after);
+        Long id = jdbc.sql("""
                         insert into audit_event (at, username, roles, action, object_type, object_id, before_value, after_value)
                         values (:at, :username, :roles, :action, :objectType, :objectId, cast(:before as jsonb), cast(:after as jsonb))
+                        returning id
                         """)
-                .param("at", java.sql.Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
-                .param("username", actor.getUsername())
-                .param("roles", String.join(",", new TreeSet<>(actor.roles())))
+                .param("at", java.sql.Timestamp.from(at))
+                .param("username", username.length() > 100 ? username.substring(0, 100) : username)
+                .param("roles", roles)
                 .param("action", action)
                 .param("objectType", objectType)
-                .param("objectId", objectId == null ? null : objectId.toString())
-                .param("before", toJson(before))
-                .param("after", toJson(after))
-                .update();
+                .param("objectId", objectKey)
+                .param("before", beforeJson)
+                .param("after", afterJson)
+                .query(Long.class)
+                .single();
+        forwarder.recorded(new AuditEvent(id, at, username, roles, action, objectType, objectKey, beforeJson, afterJson));
     }
 
     /** The latest records about one object, newest first (at most {@code limit}, 1–500). */

@@ -20,7 +20,7 @@ class DomainAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        if (!(authentication.getDetails() instanceof LoginDetails details) || !details.domain()) {
+        if (!(authentication.getDetails() instanceof SignInDetails details) || !details.domain()) {
             return null;
         }
         String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();

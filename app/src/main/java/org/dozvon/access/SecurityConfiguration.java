@@ -68,7 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/engine-rest/**")).hasAuthority(Permission.PROCESS_ENGINE.name())
                         .requestMatchers(paths("/actuator/**")).hasAuthority(Permission.METRICS_READ.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized())
+                        .authenticationDetailsSource(SignInDetails.source("api")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless and cookie-less: there is no session for a forged request to ride on
                 .csrf(csrf -> csrf.disable())
@@ -114,7 +115,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(securityContextRepository))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
-                        .authenticationDetailsSource(LoginDetails::new))
+                        .authenticationDetailsSource(SignInDetails.source("portal")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // Camunda's web apps protect themselves with their own CSRF token filter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))

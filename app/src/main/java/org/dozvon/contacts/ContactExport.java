@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dozvon.access.Audit;
 import org.dozvon.access.DozvonUser;
 import org.dozvon.access.Permission;
 import org.dozvon.access.RequiresPermission;
@@ -36,11 +37,13 @@ class ContactExport {
     private final ContactLists contactLists;
     private final ContactStore store;
     private final FieldAccess fieldAccess;
+    private final Audit audit;
 
-    ContactExport(ContactLists contactLists, ContactStore store, FieldAccess fieldAccess) {
+    ContactExport(ContactLists contactLists, ContactStore store, FieldAccess fieldAccess, Audit audit) {
         this.contactLists = contactLists;
         this.store = store;
         this.fieldAccess = fieldAccess;
+        this.audit = audit;
     }
 
     /** The fields the caller sees: hidden ones have no column, masked ones are written masked. */
@@ -52,6 +55,7 @@ class ContactExport {
         ShownFields shown = fieldAccess.shownTo(user);
         ListSchema schema = new ListSchema(full.listId(), full.listName(), shown.fields(full));
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        audit.record(user, "export", "contact-list", id, null, java.util.Map.of("format", xlsx ? "xlsx" : "csv"));
         String name = "contacts-" + id + (xlsx ? ".xlsx" : ".csv");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         List<String> header = new ArrayList<>();

@@ -55,12 +55,6 @@ class PortalController {
         return section(Section.REPORTS, model);
     }
 
-    @GetMapping("/audit")
-    @RequiresPermission(Permission.AUDIT_VIEW)
-    String audit(Model model) {
-        return section(Section.AUDIT, model);
-    }
-
     @GetMapping("/settings")
     @RequiresPermission(Permission.SETTINGS_VIEW)
     String settings(Model model) {

@@ -42,7 +42,7 @@ class RoleAccessTests extends ApplicationTestBase {
             "/strategies/processes/{strategy}/versions/1?migrateTo=1", "/strategies/processes/{strategy}/versions/1/xml",
             "/strategies/decisions/{decision}", "/strategies/decisions/{decision}/versions/1",
             "/strategies/decisions/{decision}/versions/1/xml", "/monitoring", "/monitoring/campaigns", "/monitoring/dashboards", "/monitoring/dashboards/list", "/calls", "/calls/{attempt}",
-            "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports", "/audit", "/settings", "/settings/users", "/settings/users/domain", "/settings/ldap", "/settings/api-tokens", "/settings/api-tokens/new", "/settings/mail", "/settings/sms-gateway",
+            "/operators", "/operators/new", "/operators/skills", "/operators/extensions", "/operators/ivr-numbers", "/reports", "/audit", "/audit/export?format=csv", "/settings", "/settings/users", "/settings/users/domain", "/settings/ldap", "/settings/api-tokens", "/settings/api-tokens/new", "/settings/mail", "/settings/sms-gateway",
             "/settings/connectors", "/settings/notification-templates", "/settings/notification-templates/new", "/settings/channel-messages",
             "/settings/webhooks", "/settings/webhooks/new", "/settings/webhooks/{webhook}", "/settings/webhooks/{webhook}/deliveries", "/arm",
             "/camunda/app/cockpit/default/");
@@ -63,7 +63,7 @@ class RoleAccessTests extends ApplicationTestBase {
                     "/strategies/decisions/{decision}/versions/1/xml", "/reports", "/settings", "/settings/notification-templates",
                     "/settings/notification-templates/new", "/settings/channel-messages", "/camunda/app/cockpit/default/"),
             "OPERATOR", Set.of("/arm"),
-            "AUDITOR", Set.of("/audit", "/reports"));
+            "AUDITOR", Set.of("/audit", "/audit/export?format=csv", "/reports"));
 
     private static final Map<String, String> HOME = Map.of(
             "ADMIN", "/campaigns",
