@@ -38,7 +38,11 @@ class AccountController {
 
     @GetMapping("/login")
     @PreAuthorize("permitAll()")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null && request.getParameter("locked") != null) {
+            model.addAttribute("lockedUntil", session.getAttribute(LoginLockout.LOCKED_UNTIL));
+        }
         return "access/login";
     }
 
@@ -47,6 +51,7 @@ class AccountController {
     String passwordForm(@AuthenticationPrincipal DozvonUser user, Model model) {
         model.addAttribute("forced", user.mustChangePassword());
         model.addAttribute("passwordMinLength", properties.passwordMinLength());
+        model.addAttribute("passwordMinClasses", properties.password().minClasses());
         return "access/password";
     }
 
@@ -63,6 +68,7 @@ class AccountController {
         if (!violations.isEmpty()) {
             model.addAttribute("forced", user.mustChangePassword());
             model.addAttribute("passwordMinLength", properties.passwordMinLength());
+            model.addAttribute("passwordMinClasses", properties.password().minClasses());
             model.addAttribute("violations", violations);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "access/password";
