@@ -27,9 +27,12 @@ class AccountController {
     private final LocalUserDetailsService userDetails;
     private final SecurityContextRepository securityContextRepository;
     private final AccessProperties properties;
+    private final UserSessions sessions;
 
     AccountController(PasswordService passwords, LocalUserDetailsService userDetails,
-                      SecurityContextRepository securityContextRepository, AccessProperties properties) {
+                      SecurityContextRepository securityContextRepository, AccessProperties properties,
+                      UserSessions sessions) {
+        this.sessions = sessions;
         this.passwords = passwords;
         this.userDetails = userDetails;
         this.securityContextRepository = securityContextRepository;
@@ -76,6 +79,23 @@ class AccountController {
         refreshPrincipal(user, request, response);
         redirect.addFlashAttribute("notice", "password.changed");
         return "redirect:/";
+    }
+
+    /** The user menu's "Log out everywhere": ends this user's every portal session, this one too. */
+    @PostMapping("/account/sessions/end")
+    @PreAuthorize("isAuthenticated()")
+    String logOutEverywhere(@AuthenticationPrincipal DozvonUser user, HttpServletRequest request) {
+        sessions.endAll(user.getUsername());
+        jakarta.servlet.http.HttpSession own = request.getSession(false);
+        if (own != null) {
+            try {
+                own.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // ended with the others
+            }
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/login?logout";
     }
 
     /** The session keeps the principal it logged in with; it must now forget "must change password". */

@@ -43,8 +43,10 @@ class LoginLockout {
     private final AccessProperties properties;
     private final Clock clock;
     private final Audit audit;
+    private final UserSessions sessions;
 
-    LoginLockout(JdbcClient jdbc, AccessProperties properties, Clock clock, Audit audit) {
+    LoginLockout(JdbcClient jdbc, AccessProperties properties, Clock clock, Audit audit, UserSessions sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -96,6 +98,11 @@ class LoginLockout {
         audit.record(actor, "user.unlock", "user", userId, null, java.util.Map.of("username", username));
     }
 
+    void auditSessionsEnded(DozvonUser actor, long userId, String username, int ended) {
+        audit.record(actor, "user.end-sessions", "user", userId, null,
+                java.util.Map.of("username", username, "sessions", ended));
+    }
+
     /** Refuses a login form for a locked account before the password is checked. */
     OncePerRequestFilter filter() {
         return new OncePerRequestFilter() {
@@ -137,6 +144,7 @@ class LoginLockout {
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
                 succeeded(authentication.getName());
+                sessions.loggedIn(authentication.getName(), request.getSession());
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };

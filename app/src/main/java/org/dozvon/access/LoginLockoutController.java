@@ -15,10 +15,22 @@ class LoginLockoutController {
 
     private final UserAdministration administration;
     private final LoginLockout lockout;
+    private final UserSessions sessions;
 
-    LoginLockoutController(UserAdministration administration, LoginLockout lockout) {
+    LoginLockoutController(UserAdministration administration, LoginLockout lockout, UserSessions sessions) {
         this.administration = administration;
         this.lockout = lockout;
+        this.sessions = sessions;
+    }
+
+    /** Settings → Users → a user → End sessions: the user is logged out of every browser at once. */
+    @PostMapping("/settings/users/{id}/sessions/end")
+    String endSessions(@PathVariable long id, @AuthenticationPrincipal DozvonUser actor, RedirectAttributes redirect) {
+        UserAccount account = administration.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        int ended = sessions.endAll(account.username());
+        lockout.auditSessionsEnded(actor, id, account.username(), ended);
+        redirect.addFlashAttribute("notice", "users.sessionsEnded");
+        return "redirect:/settings/users/" + id;
     }
 
     @PostMapping("/settings/users/{id}/unlock")
