@@ -27,9 +27,12 @@ class AccountController {
     private final LocalUserDetailsService userDetails;
     private final SecurityContextRepository securityContextRepository;
     private final AccessProperties properties;
+    private final UserSessions sessions;
 
     AccountController(PasswordService passwords, LocalUserDetailsService userDetails,
-                      SecurityContextRepository securityContextRepository, AccessProperties properties) {
+                      SecurityContextRepository securityContextRepository, AccessProperties properties,
+                      UserSessions sessions) {
+        this.sessions = sessions;
         this.passwords = passwords;
         this.userDetails = userDetails;
         this.securityContextRepository = securityContextRepository;
@@ -47,6 +50,9 @@ class AccountController {
             model.addAttribute("domainError", refused.messageKey());
         }
         model.addAttribute("domainLogin", failure instanceof DomainLoginRefused);
+        if (session != null && request.getParameter("locked") != null) {
+            model.addAttribute("lockedUntil", session.getAttribute(LoginLockout.LOCKED_UNTIL));
+        }
         return "access/login";
     }
 
@@ -55,6 +61,7 @@ class AccountController {
     String passwordForm(@AuthenticationPrincipal DozvonUser user, Model model) {
         model.addAttribute("forced", user.mustChangePassword());
         model.addAttribute("passwordMinLength", properties.passwordMinLength());
+        model.addAttribute("passwordMinClasses", properties.password().minClasses());
         return "access/password";
     }
 
@@ -71,6 +78,7 @@ class AccountController {
         if (!violations.isEmpty()) {
             model.addAttribute("forced", user.mustChangePassword());
             model.addAttribute("passwordMinLength", properties.passwordMinLength());
+            model.addAttribute("passwordMinClasses", properties.password().minClasses());
             model.addAttribute("violations", violations);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "access/password";
@@ -78,6 +86,23 @@ class AccountController {
         refreshPrincipal(user, request, response);
         redirect.addFlashAttribute("notice", "password.changed");
         return "redirect:/";
+    }
+
+    /** The user menu's "Log out everywhere": ends this user's every portal session, this one too. */
+    @PostMapping("/account/sessions/end")
+    @PreAuthorize("isAuthenticated()")
+    String logOutEverywhere(@AuthenticationPrincipal DozvonUser user, HttpServletRequest request) {
+        sessions.endAll(user.getUsername());
+        jakarta.servlet.http.HttpSession own = request.getSession(false);
+        if (own != null) {
+            try {
+                own.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // ended with the others
+            }
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/login?logout";
     }
 
     /** The session keeps the principal it logged in with; it must now forget "must change password". */

@@ -17,9 +17,11 @@ class LocalUserDetailsService implements UserDetailsService {
     private static final Logger log = LoggerFactory.getLogger(LocalUserDetailsService.class);
 
     private final UserAccountRepository users;
+    private final PasswordPolicy policy;
 
-    LocalUserDetailsService(UserAccountRepository users) {
+    LocalUserDetailsService(UserAccountRepository users, PasswordPolicy policy) {
         this.users = users;
+        this.policy = policy;
     }
 
     @Override
@@ -43,6 +45,7 @@ class LocalUserDetailsService implements UserDetailsService {
             }
         }
         return new DozvonUser(account.id(), account.username(), account.passwordHash(), account.displayName(),
-                account.enabled(), account.mustChangePassword(), account.roleCodes(), permissions);
+                account.enabled(),
+                account.mustChangePassword() || policy.expired(account.passwordChangedAt()), account.roleCodes(), permissions);
     }
 }

@@ -20,14 +20,14 @@ class PasswordService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final AccessProperties properties;
+    private final PasswordPolicy policy;
     private final Clock clock;
 
-    PasswordService(UserAccountRepository users, PasswordEncoder passwordEncoder, AccessProperties properties,
+    PasswordService(UserAccountRepository users, PasswordEncoder passwordEncoder, PasswordPolicy policy,
                     Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
-        this.properties = properties;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -41,17 +41,19 @@ class PasswordService {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             violations.add(new Violation("currentPassword", "password.error.current"));
         }
-        if (newPassword == null || newPassword.length() < properties.passwordMinLength()) {
-            violations.add(new Violation("newPassword", "password.error.tooShort", properties.passwordMinLength()));
-        } else if (newPassword.equals(currentPassword)) {
-            violations.add(new Violation("newPassword", "password.error.same"));
+        if (newPassword == null || newPassword.isEmpty()) {
+            violations.add(new Violation("newPassword", "password.error.tooShort", policy.minLength()));
+        } else {
+            violations.addAll(policy.check("newPassword", userId, account.passwordHash(), newPassword));
         }
         if (newPassword != null && !newPassword.equals(confirmation)) {
             violations.add(new Violation("confirmation", "password.error.mismatch"));
         }
         if (violations.isEmpty()) {
-            account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+            String hash = passwordEncoder.encode(newPassword);
+            account.changePassword(hash, clock.instant());
             users.save(account);
+            policy.remember(userId, hash);
             log.info("User '{}' changed their password", account.username());
         }
         return violations;

@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -102,7 +103,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http, ProblemResponses problems,
                                        SecurityContextRepository securityContextRepository,
-                                       DomainAccounts domainAccounts) throws Exception {
+                                       DomainAccounts domainAccounts, LoginLockout lockout,
+                                       AccessProperties properties, java.time.Clock clock) throws Exception {
         // the login form's "Domain account" (LDAP / Active Directory); "Local account" goes on to the local users
         http.authenticationProvider(new DomainAuthenticationProvider(domainAccounts));
         http.authorizeHttpRequests(requests -> requests
@@ -114,13 +116,17 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/camunda/**")).hasAuthority(Permission.PROCESS_ENGINE.name())
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(securityContextRepository))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
-                        .authenticationDetailsSource(SignInDetails.source("portal")))
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .authenticationDetailsSource(SignInDetails.source("portal"))
+                        .successHandler(lockout.successHandler()).failureHandler(lockout.failureHandler()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // Camunda's web apps protect themselves with their own CSRF token filter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class);
+                .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
+                .addFilterBefore(lockout.filter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionLifetimeFilter(clock, properties.sessionLifetime()),
+                        UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

@@ -105,6 +105,10 @@ class UserAccount {
         return mustChangePassword;
     }
 
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
     public Set<String> roleCodes() {
         return roles.stream().map(UserRole::roleCode).collect(Collectors.toUnmodifiableSet());
     }

@@ -27,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdministrationController {
 
     private final UserAdministration administration;
+    private final LoginLockout lockout;
 
-    UserAdministrationController(UserAdministration administration) {
+    UserAdministrationController(UserAdministration administration, LoginLockout lockout) {
         this.administration = administration;
+        this.lockout = lockout;
     }
 
     /** The list; for htmx's live search only its rows. */
@@ -64,6 +66,7 @@ class UserAdministrationController {
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Model model) {
         UserAccount account = administration.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("lockedUntil", lockout.shownLockedUntil(id));
         return form(model, account, account.username(), account.displayName(), account.roleCodes(), List.of());
     }
 

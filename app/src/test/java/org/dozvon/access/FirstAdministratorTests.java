@@ -51,7 +51,7 @@ class FirstAdministratorTests {
 
             HttpResponse<String> tooShort = changePassword(portal, generated, "short", "short");
             assertThat(tooShort.statusCode()).isEqualTo(400);
-            assertThat(tooShort.body()).contains("too short: it needs at least 8 characters");
+            assertThat(tooShort.body()).contains("too short: it needs at least 10 characters");
 
             HttpResponse<String> wrongCurrent = changePassword(portal, "not-it-at-all", newPassword, newPassword);
             assertThat(wrongCurrent.statusCode()).isEqualTo(400);

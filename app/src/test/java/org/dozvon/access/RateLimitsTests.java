@@ -18,7 +18,9 @@ import org.springframework.security.core.authority.AuthorityUtils;
  */
 class RateLimitsTests {
 
-    private final RateLimits limits = new RateLimits(new AccessProperties(null, 8, new AccessProperties.RateLimit(1, 3)));
+    private final RateLimits limits = new RateLimits(new AccessProperties(null, 8, new AccessProperties.RateLimit(1, 3),
+            new AccessProperties.Password(3, 5, 90),
+            new AccessProperties.Lockout(5, java.time.Duration.ofMinutes(15)), java.time.Duration.ofHours(12)));
 
     @Test
     void basicUserMayBurstThenWaits() {
