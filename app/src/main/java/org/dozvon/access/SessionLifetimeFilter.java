@@ -16,12 +16,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a portal session older than {@code dozvon.access.session.absolute-lifetime}, however busy it has been
  * (the idle timeout is the servlet container's, {@code server.servlet.session.timeout}): the user logs in again.
- * The session's age is its container creation time (kept across the login's session-id change) against the
- * injected {@link Clock}.
+ * The session's age is counted by the injected {@link Clock} alone, from the first request that saw the session
+ * (kept in the session, so across the login's session-id change): the container's own creation time is wall-clock
+ * time, and mixing the two would end every session once the application's clock differs from the wall.
  */
 final class SessionLifetimeFilter extends OncePerRequestFilter {
 
     static final String EXPIRED_PAGE = "/login?expired";
+    static final String STARTED = SessionLifetimeFilter.class.getName() + ".started";
 
     private final Clock clock;
     private final Duration lifetime;
@@ -35,8 +37,7 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && !lifetime.isZero()
-                && clock.millis() - session.getCreationTime() > lifetime.toMillis()) {
+        if (session != null && !lifetime.isZero() && clock.millis() - started(session) > lifetime.toMillis()) {
             session.invalidate();
             SecurityContextHolder.clearContext();
             if ("true".equals(request.getHeader("HX-Request"))) {
@@ -47,5 +48,15 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** When the session was first seen, by the application's clock. */
+    private long started(HttpSession session) {
+        if (session.getAttribute(STARTED) instanceof Long started) {
+            return started;
+        }
+        long now = clock.millis();
+        session.setAttribute(STARTED, now);
+        return now;
     }
 }

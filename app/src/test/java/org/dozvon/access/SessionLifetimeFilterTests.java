@@ -17,6 +17,8 @@ import org.springframework.mock.web.MockHttpSession;
 class SessionLifetimeFilterTests {
 
     private static final Duration LIFETIME = Duration.ofHours(12);
+    /** The application's clock, far from the wall clock: the session's age must not depend on the wall. */
+    private static final Instant START = Instant.parse("2031-03-03T06:00:00Z");
 
     @Test
     void aSessionYoungerThanTheLifetimeGoesOn() throws Exception {
@@ -41,19 +43,25 @@ class SessionLifetimeFilterTests {
         MockHttpSession session = new MockHttpSession();
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/campaigns");
         request.setSession(session);
-        Clock muchLater = Clock.fixed(Instant.ofEpochMilli(session.getCreationTime()).plus(Duration.ofDays(30)), ZoneOffset.UTC);
+        session.setAttribute(SessionLifetimeFilter.STARTED, START.toEpochMilli());
+        Clock muchLater = Clock.fixed(START.plus(Duration.ofDays(30)), ZoneOffset.UTC);
         new SessionLifetimeFilter(muchLater, Duration.ZERO).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
         assertThat(session.isInvalid()).isFalse();
     }
 
+    /** A first request at {@link #START} (the session is seen), then one {@code hoursLater}; the second's answer. */
     private static MockHttpServletResponse filter(MockHttpSession session, int hoursLater) throws Exception {
+        request(session, Clock.fixed(START, ZoneOffset.UTC));
+        assertThat(session.isInvalid()).as("a new session goes on").isFalse();
+        return request(session, Clock.fixed(START.plus(Duration.ofHours(hoursLater)), ZoneOffset.UTC));
+    }
+
+    private static MockHttpServletResponse request(MockHttpSession session, Clock clock) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/campaigns");
         request.setServletPath("/campaigns");
         request.setSession(session);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        Clock later = Clock.fixed(Instant.ofEpochMilli(session.getCreationTime()).plus(Duration.ofHours(hoursLater)),
-                ZoneOffset.UTC);
-        new SessionLifetimeFilter(later, LIFETIME).doFilter(request, response, new MockFilterChain());
+        new SessionLifetimeFilter(clock, LIFETIME).doFilter(request, response, new MockFilterChain());
         return response;
     }
 }

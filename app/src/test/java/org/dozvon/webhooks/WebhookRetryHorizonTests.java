@@ -64,6 +64,9 @@ class WebhookRetryHorizonTests {
             assertThat(failed.get("lastError").asText()).startsWith("HTTP 503");
             assertThat(failed.get("nextAttemptAt").isNull()).isTrue();
 
+            // a day later the portal session is past its absolute lifetime (dozvon.access.session-lifetime): sign in again
+            admin = new PortalClient(port);
+            admin.login("admin", ApplicationTestBase.ADMIN_PASSWORD);
             String overview = admin.get("/settings/webhooks").body();
             assertThat(overview).contains("1 failed").contains("table-danger");
             String log = admin.get("/settings/webhooks/" + id + "/deliveries?state=FAILED").body();
