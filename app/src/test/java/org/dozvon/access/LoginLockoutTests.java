@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.PortalClient;
@@ -20,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Five wrong passwords in a row lock a local account for a while; unknown names learn nothing. */
 class LoginLockoutTests extends ApplicationTestBase {
 
-    private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("id=\"temporary-password\">([^<]+)<");
     private static final String PASSWORD = "Chosen-password-1";
 
     @Autowired
@@ -91,18 +87,11 @@ class LoginLockoutTests extends ApplicationTestBase {
     private String newSupervisor() {
         PortalClient admin = portal();
         admin.login("admin", ADMIN_PASSWORD);
-        String username = "lockout." + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("username", username);
-        form.put("displayName", "Lockout Tester");
-        form.put("roles", "SUPERVISOR");
-        HttpResponse<String> created = admin.submit("/settings/users/new", "/settings/users", form);
-        Matcher matcher = TEMPORARY_PASSWORD.matcher(admin.get(created.headers().firstValue("Location").orElseThrow()).body());
-        assertThat(matcher.find()).isTrue();
+        NewPortalUsers.Created created = NewPortalUsers.supervisor(admin, "lockout", "Lockout Tester");
         PortalClient user = portal();
-        user.login(username, matcher.group(1));
-        user.submit("/account/password", "/account/password",
-                Map.of("currentPassword", matcher.group(1), "newPassword", PASSWORD, "confirmation", PASSWORD));
-        return username;
+        user.login(created.username(), created.temporaryPassword());
+        user.submit("/account/password", "/account/password", Map.of("currentPassword", created.temporaryPassword(),
+                "newPassword", PASSWORD, "confirmation", PASSWORD));
+        return created.username();
     }
 }

@@ -6,11 +6,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.dozvon.ApplicationTestBase;
 import org.dozvon.PortalClient;
@@ -21,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The local password policy: length and kinds of characters, no reuse, expiry — through the real pages. */
 class PasswordPolicyTests extends ApplicationTestBase {
 
-    private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("id=\"temporary-password\">([^<]+)<");
 
     @Autowired
     JdbcClient jdbc;
@@ -98,17 +93,10 @@ class PasswordPolicyTests extends ApplicationTestBase {
     private Account newSupervisor() {
         PortalClient admin = portal();
         admin.login("admin", ADMIN_PASSWORD);
-        String username = "policy." + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("username", username);
-        form.put("displayName", "Policy Tester");
-        form.put("roles", "SUPERVISOR");
-        HttpResponse<String> created = admin.submit("/settings/users/new", "/settings/users", form);
-        Matcher matcher = TEMPORARY_PASSWORD.matcher(admin.get(created.headers().firstValue("Location").orElseThrow()).body());
-        assertThat(matcher.find()).isTrue();
+        NewPortalUsers.Created created = NewPortalUsers.supervisor(admin, "policy", "Policy Tester");
         PortalClient user = portal();
-        user.login(username, matcher.group(1));
-        return new Account(username, matcher.group(1), user);
+        user.login(created.username(), created.temporaryPassword());
+        return new Account(created.username(), created.temporaryPassword(), user);
     }
 
     private static HttpResponse<String> change(PortalClient portal, String current, String next) {
